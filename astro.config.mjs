@@ -10,6 +10,8 @@ const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
   base,
+  // OUT_DIR lets tests build the sub-folder variant beside the normal one
+  outDir: process.env.OUT_DIR || 'dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [svelte(), mdx()],
