@@ -190,6 +190,8 @@ export interface SegmentStrategy {
 
 export interface Plan {
   name?: string;
+  /** free text for instructors (ignored by the engine) */
+  description?: string;
   segmentation: SegmentationSpec;
   /** strategy per segment key; "*" is the default for any segment not listed */
   strategies: Record<string, Partial<SegmentStrategy>>;
@@ -250,7 +252,41 @@ export interface SimulationResult {
     satisfaction: Float64Array;
     activeCustomers: Float64Array;
     fillRate: Float64Array;
+    /** fraction of orders on time in full per week (added by the simulation engineer) */
+    otif?: Float64Array;
+    /** stock on hand at the end of each week, USD at unit cost */
+    inventory?: Float64Array;
   };
+  /** stock summary: average stock on hand and the planned safety stock per stocking point */
+  inventory?: InventorySummary;
+  /** what was run */
+  meta?: { plan: string; method: SegmentationMethod; weeks: number; seed: number | string; customers: number };
+}
+
+/** One stocking point of a simulation: a segment's stock at one facility. */
+export interface StockingPoint {
+  /** segment index */
+  segment: number;
+  /** facility index (central DC or regional warehouse) */
+  facility: number;
+  /** replenishment lead time L, weeks */
+  leadWeeks: number;
+  /** review period R, weeks */
+  reviewWeeks: number;
+  /** planned mean weekly demand at the start, USD at list price */
+  meanPerWeek: number;
+  /** planned σ of weekly demand, USD at list price (pooled: √Σσᵢ² within each product class) */
+  sigmaPerWeek: number;
+  /** planned safety stock z·σ·√(L+R) at the start, USD at unit cost */
+  safetyStock: number;
+}
+
+export interface InventorySummary {
+  /** mean stock on hand over the weeks, USD at unit cost */
+  averageValue: number;
+  /** planned safety stock summed over stocking points, USD at unit cost */
+  safetyStockValue: number;
+  stockingPoints: StockingPoint[];
 }
 
 export interface SimulateOptions {
@@ -258,4 +294,8 @@ export interface SimulateOptions {
   weeks?: number;
   /** seed of the demand stream (common random numbers across plans), default: company seed */
   seed?: number | string;
+  /** a segmentation already computed for plan.segmentation (skips re-segmenting, e.g. on every slider move) */
+  segmentation?: Segmentation;
+  /** overrides of the simulation defaults (simulate/params.ts DEFAULT_PARAMS), validated */
+  params?: Record<string, unknown>;
 }
