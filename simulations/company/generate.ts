@@ -20,6 +20,20 @@ import { ARCHETYPES, INDUSTRIES, PAYMENT_TERMS_DAYS } from './archetypes';
 import { FACILITIES, REGIONS } from './regions';
 import { PRODUCTS, classMargin } from './products';
 
+/** Gross-margin points given away per unit of price sensitivity above 0.5 (negotiated price
+ * concessions and volume rebates; model value). The simulation prices each customer at the net
+ * price this margin implies (MODEL.md §1.4, §4.5). */
+export const PRICE_CONCESSION = 0.27;
+/** Price sensitivity below which a buyer gets no concession (pays list). */
+export const CONCESSION_FLOOR = 0.2;
+
+/** Bargaining power 0..1 from annual revenue (USD/yr): 0 at USD 10,000 or less, 1 at USD 1,000,000
+ * or more, linear in log10 between (big buyers win volume rebates; model value). */
+export function bargainingPower(annualRevenue: number): number {
+  const p = Math.log10(Math.max(1, annualRevenue) / 10_000) / 2;
+  return p < 0 ? 0 : p > 1 ? 1 : p;
+}
+
 export const MIN_CUSTOMERS = 50;
 export const MAX_CUSTOMERS = 200_000;
 export const DEFAULT_GENERATE_OPTIONS: Required<GenerateOptions> = { customers: 2000 };
@@ -146,9 +160,10 @@ export function generateCompany(seed: number | string, options: GenerateOptions 
     c.newProductShare[i] = share;
 
     // gross margin on the mix (fraction): mix of class margins, minus price concessions to
-    // price-sensitive buyers, plus a premium for customised products; noise sd 1.5 pp
+    // price-sensitive buyers (PRICE_CONCESSION per unit of sensitivity: a buyer at 0.95 gets ~7 pp
+    // off, taking a functional-product margin from ~15 % to ~6 %, the bottom of Fisher's 5–20 % band), plus a premium for customised products; noise sd 1.5 pp
     c.grossMargin[i] = clamp(
-      share * marginNew + (1 - share) * marginMature - 0.06 * (c.priceSensitivity[i] - 0.5) + 0.04 * c.customisationNeed[i] + 0.015 * standardNormal(rng),
+      share * marginNew + (1 - share) * marginMature - PRICE_CONCESSION * bargainingPower(c.annualRevenue[i]) * Math.max(0, c.priceSensitivity[i] - CONCESSION_FLOOR) + 0.04 * c.customisationNeed[i] + 0.015 * standardNormal(rng),
       0.02,
       0.6,
     );

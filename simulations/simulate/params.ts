@@ -72,6 +72,25 @@ export interface SimulationParams {
 
   /** order handling cost per order by channel, USD (activity-based costing, Kaplan & Atkinson ch. 6; model values) */
   orderCost: { direct: number; portal: number; distributor: number; edi: number };
+  /** account management per customer per year by channel, USD: sales-rep visits and key-account
+   * coordination (direct), distributor programme and co-op support (distributor), EDI link and
+   * master-data upkeep (edi), credit check and portal account admin (portal). Booked under service.
+   * Kaplan & Atkinson ch. 6 Exhibit 6-1 ("large pre-sales support" vs "standard pricing and ordering");
+   * amounts are model values. */
+  accountCost: { direct: number; portal: number; distributor: number; edi: number };
+  /** fixed freight per shipment (one shipment per order) by outbound mode, USD: pick-up, documents,
+   * minimum charge of an LTL / parcel / LCL / air-waybill consignment. Booked under transport. Makes
+   * small orders dear per dollar (Kaplan & Atkinson Exhibit 6-1: small order quantities; freight
+   * 3–15 % of FOB for sea imports, calculatecbm / lowercaseonline; brokerage USD 100–350 per entry). */
+  shipmentCost: Record<FreightMode, number>;
+  /** cost of capital on receivables, fraction per year: carrying cost = revenue × paymentTermsDays/365 × rate.
+   * Booked under service (credit and collections). Kaplan & Atkinson Exhibit 6-1: "pay slowly (high accounts
+   * receivable)"; the rate equals the CLV discount rate of value.ts (assumed cost of capital). */
+  receivablesRate: number;
+  /** post-sales support (warranty handling, installation help, field service, help desk) per revenue
+   * dollar for a customer with support need 1, booked under service (Kaplan & Atkinson Exhibit 6-1:
+   * "large post-sales support"; model value) */
+  supportCostRate: number;
   /** extra order handling for customised orders and for priority (expedited) orders, USD per order */
   customisedOrderCost: number;
   priorityOrderCost: number;
@@ -134,27 +153,31 @@ export const DEFAULT_PARAMS: SimulationParams = {
   productionWeeks: { efficient: 6, responsive: 1 },
   setupCost: { efficient: 12000, responsive: 1500 },
   efficientReviewWeeks: { min: 4, max: 13 },
-  responsiveCostPremium: 0.06,
+  responsiveCostPremium: 0.05,
   customisedCostPremium: 0.08,
   customisedPricePremium: 0.05,
   customisedSetupFactor: 1.5,
 
-  holdingRate: { new: 0.35, mature: 0.25 },
+  holdingRate: { new: 0.3, mature: 0.25 },
   salvageRate: 0.3,
   lostSalesShare: 0.4,
   forecastAlpha: 0.3,
   newProductForecastSigma: 0.5,
   marketCv: { new: 0.15, mature: 0.05 },
-  walletSensitivity: 0.5,
+  walletSensitivity: 1,
 
   orderCost: { direct: 60, portal: 12, distributor: 25, edi: 4 },
+  accountCost: { direct: 10000, portal: 60, distributor: 3000, edi: 1500 },
+  shipmentCost: { road: 15, express: 30, ocean: 350, air: 150 },
+  receivablesRate: 0.1,
+  supportCostRate: 0.08,
   customisedOrderCost: 30,
   priorityOrderCost: 15,
-  supportContactsPerWeek: 0.5,
+  supportContactsPerWeek: 0.1,
   complaintsPerFailedOrder: 1,
   contactCost: { standard: 30, premium: 60 },
   premiumServiceFee: 3000,
-  complexityRate: 0.0015,
+  complexityRate: 0.0005,
 
   satisfactionWeights: { otif: 0.35, leadTime: 0.15, service: 0.15, customisation: 0.15, price: 0.2 },
   otifExpected: 0.95,
@@ -164,8 +187,8 @@ export const DEFAULT_PARAMS: SimulationParams = {
   discountEffect: 3,
   satisfactionAlpha: 0.1,
   initialSatisfaction: 75,
-  referenceSatisfaction: 70,
-  churnSensitivity: 0.4,
+  referenceSatisfaction: 60,
+  churnSensitivity: 0.5,
   maxWeeklyHazard: 0.5,
 };
 

@@ -250,6 +250,10 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   const baseContacts = new Float64Array(n);
   const svcBaseW = new Float64Array(n); // premium fee per week + cost of routine support contacts
   const complaintCoef = new Float64Array(n); // cost of complaint contacts per unit of (1 − OTIF)
+  const shipW = new Float64Array(n); // fixed freight per week: shipments (= orders) per week × USD per shipment
+  const svcRevCoef = new Float64Array(n); // post-sales support cost per revenue dollar: rate × supportNeed
+  const arCoef = new Float64Array(n);
+  const transitHold = new Float64Array(n); // holding of goods on the way to the customer, per USD of cost of goods: days/365 × rate // receivables carrying cost per revenue dollar: terms/365 × rate
   const pOnTime = new Float64Array(n);
   const eStatic = new Float64Array(n);
   const h0 = new Float64Array(n);
@@ -288,6 +292,16 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     poolProdMult[k] = (1 + (st.supplyChain === 'responsive' ? P.responsiveCostPremium : 0)) * (1 + (st.product === 'customised' ? P.customisedCostPremium : 0));
   }
 
+  // mean unit cost ÷ list price of each product class (the class margins of products.ts)
+  const listCostRatio = [0, 0];
+  {
+    const cnt = [0, 0];
+    for (let p = 0; p < nP; p++) {
+      listCostRatio[pClass[p]] += pCostRatio[p];
+      cnt[pClass[p]]++;
+    }
+    for (let k = 0; k < 2; k++) listCostRatio[k] = cnt[k] > 0 ? listCostRatio[k] / cnt[k] : 0.8;
+  }
   let annualListRevenue = 0;
   for (let i = 0; i < n; i++) {
     const s = labels[i];
@@ -308,7 +322,14 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     poolVar[k * 2 + 1] += sdM[i] * sdM[i];
 
     const customised = st.product === 'customised';
-    priceMult[i] = (1 - st.discount) * (1 + (customised ? P.customisedPricePremium : 0));
+    // net price realisation: the customer's generated gross margin gm (company/generate.ts: class mix,
+    // price concessions, customisation premium) fixes its net price as a fraction of list,
+    // cost ratio at list ÷ (1 − gm); clamped to 0.5–1.5 for hand-edited data
+    const costAtList = share * listCostRatio[0] + (1 - share) * listCostRatio[1];
+    const gm = c.grossMargin[i];
+    let realisation = Number.isFinite(gm) && gm < 0.95 ? costAtList / (1 - gm) : 1;
+    realisation = realisation < 0.5 ? 0.5 : realisation > 1.5 ? 1.5 : realisation;
+    priceMult[i] = realisation * (1 - st.discount) * (1 + (customised ? P.customisedPricePremium : 0));
     prodMult[i] = poolProdMult[k];
     // outbound freight and promised lead time
     const fac = poolFac[k];
@@ -326,17 +347,24 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     duty[i] = clampNonNeg(c.dutyRate[i]);
     const days = P.pickDays + transitDays(fr[mode], outKm) + (customised ? P.customisationDays[st.supplyChain] : 0);
     leadDays[i] = days;
+    // Kestrel delivers duty paid, so it owns the goods in outbound transit: holding = cost × rate × days/365
+    // (blended new/mature rate by the customer's new-product share)
+    transitHold[i] = ((transitDays(fr[mode], outKm) / 365) * (share * P.holdingRate.new + (1 - share) * P.holdingRate.mature));
     const need = Math.max(0.5, clampNonNeg(c.requiredLeadTimeDays[i]));
     // on-time probability: lead time ~ N(days, (cv·days)²), on time if ≤ need
     pOnTime[i] = normalCdf((need - days) / (P.leadTimeCv * days));
     ordersW[i] = clampNonNeg(c.ordersPerYear[i]) / 52;
     const ch = CHANNELS[c.channel[i]] ?? 'direct';
+    shipW[i] = ordersW[i] * P.shipmentCost[mode];
+    svcRevCoef[i] = P.supportCostRate * Math.min(1, clampNonNeg(c.supportNeed[i]));
+    arCoef[i] = (clampNonNeg(c.paymentTermsDays[i]) / 365) * P.receivablesRate;
     orderCostW[i] = ordersW[i] * (P.orderCost[ch] + (customised ? P.customisedOrderCost : 0) + (st.delivery === 'priority' ? P.priorityOrderCost : 0));
     const premium = st.service === 'premium';
     serviceFixedW[i] = premium ? P.premiumServiceFee / 52 : 0;
     contactCost[i] = premium ? P.contactCost.premium : P.contactCost.standard;
     baseContacts[i] = P.supportContactsPerWeek * clampNonNeg(c.supportNeed[i]);
-    svcBaseW[i] = serviceFixedW[i] + contactCost[i] * baseContacts[i];
+    // premium fee + channel account management + routine support contacts, USD per week
+    svcBaseW[i] = serviceFixedW[i] + P.accountCost[ch] / 52 + contactCost[i] * baseContacts[i];
     complaintCoef[i] = contactCost[i] * P.complaintsPerFailedOrder * ordersW[i];
     eStatic[i] =
       w.leadTime * leadTimeUtility(days, need) +
@@ -457,7 +485,7 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     pClass, pCostRatio, pLaunch, pLife, market, nReg, region: c.region, planShare, actShare, classMult, classCost, classKg, W2,
     poolOf, poolSeg, poolFac, poolMu, poolVar, poolLead, poolReview, poolZ, poolSetup, poolProdMult,
     muN, muM, sdN, sdM, priceMult, prodMult, freightKg, duty, ordersW, orderCostW, serviceFixedW, contactCost,
-    baseContacts, svcBaseW, complaintCoef, pOnTime, eStatic, h0, hMax, marginW, annualListRevenue, stockingPoints,
+    baseContacts, svcBaseW, complaintCoef, shipW, arCoef, svcRevCoef, transitHold, pOnTime, eStatic, h0, hMax, marginW, annualListRevenue, stockingPoints,
     RING, onHand, backlog, forecast, pipe, fill, poolDemand, poolFill, poolCost, zNews,
     sat, churnWeek, revenue, cost, demN, demM, bufN, bufM, bufU, seg, weekly, stream,
     stockByPoint: new Float64Array(nPool),
@@ -614,7 +642,7 @@ function runStockingPoints(x: Ctx, t: number): number {
 
 /** Pass 2: customers receive goods, pay, judge the service and may leave. */
 function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue: number): void {
-  const { n, labels, churnWeek, seg, marginW, poolOf, poolFill, bufN, bufM, bufU, priceMult, prodMult, freightKg, duty, pOnTime, ordersW, svcBaseW, complaintCoef, orderCostW, revenue, cost, demN, demM, eStatic, sat, h0, hMax, classCost, classKg, weekly, P } = x;
+  const { n, labels, churnWeek, seg, marginW, poolOf, poolFill, bufN, bufM, bufU, priceMult, prodMult, freightKg, duty, pOnTime, ordersW, svcBaseW, complaintCoef, shipW, arCoef, svcRevCoef, transitHold, orderCostW, revenue, cost, demN, demM, eStatic, sat, h0, hMax, classCost, classKg, weekly, P } = x;
   const keepLost = 1 - P.lostSalesShare;
   const alphaS = P.satisfactionAlpha;
   const wOtifW = P.satisfactionWeights.otif;
@@ -659,16 +687,21 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
     const qm = prodMult[i];
     const rev = (soldN + soldM) * pm;
     const prod = (soldN * crN + soldM * crM) * qm;
-    const freight = (soldN * kgN + soldM * kgM) * freightKg[i];
+    // variable freight (USD/kg × kg) + fixed freight per shipment (one shipment per order)
+    const freight = (soldN * kgN + soldM * kgM) * freightKg[i] + shipW[i];
     const dut = duty[i] * (rev + freight);
     const d = dn + dm;
     const filled = dn * fN + dm * fM;
     const otif = pOnTime[i] * (d > 0 ? filled / d : 1);
     const ow = ordersW[i];
-    const svc = svcBaseW[i] + complaintCoef[i] * (1 - otif);
+    // service: premium fee, account management, support contacts and complaints, post-sales support
+    // per revenue dollar, and the carrying cost of the receivable (credit and collections)
+    const svc = svcBaseW[i] + complaintCoef[i] * (1 - otif) + rev * (svcRevCoef[i] + arCoef[i]);
     const oc = orderCostW[i];
     const lostM = (dn - soldN) * (pm - crN * qm) + (dm - soldM) * (pm - crM * qm);
+    const hold = prod * transitHold[i];
     seg[b + PRODUCTION] += prod;
+    seg[b + HOLDING] += hold;
     seg[b + TRANSPORT] += freight;
     seg[b + DUTIES] += dut;
     seg[b + SERVICE] += svc;
@@ -679,7 +712,7 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
     seg[b + OTIF_DEN] += ow;
     seg[b + FILL_NUM] += filled;
     seg[b + FILL_DEN] += d;
-    const direct = prod + freight + dut + svc + oc;
+    const direct = prod + hold + freight + dut + svc + oc;
     revenue[i] += rev;
     cost[i] += direct;
     demN[i] += dn;

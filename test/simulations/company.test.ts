@@ -205,14 +205,11 @@ describe('generateCompany: determinism, validity, speed', () => {
     );
   });
 
-  it('generates 200,000 customers in well under a second, with no NaN', () => {
-    generateCompany(3, { customers: 200_000 }); // warm-up (JIT)
-    const t = performance.now();
+  // generation time for 200,000 customers is measured by `npm run bench`, not asserted here
+  it('generates 200,000 customers with no NaN', () => {
     const c = generateCompany(4, { customers: 200_000 });
-    const ms = performance.now() - t;
     expect(c.customers.n).toBe(200_000);
     expect(allFinite(c)).toBe(true);
-    expect(ms).toBeLessThan(1000);
   });
 
   it.each([

@@ -154,7 +154,7 @@ describe('parameters', () => {
     const p = resolveParams({ holdingRate: { new: 0.4 }, complexityRate: 0 });
     expect(p.holdingRate).toEqual({ new: 0.4, mature: DEFAULT_PARAMS.holdingRate.mature });
     expect(p.complexityRate).toBe(0);
-    expect(DEFAULT_PARAMS.holdingRate.new).toBe(0.35);
+    expect(DEFAULT_PARAMS.holdingRate.new).toBe(0.3); // the default is not mutated by an override (default recalibrated from 0.35 to 0.30)
     expect(thrown(() => resolveParams({ holdingRate: { new: -1 } })).field).toBe('params.holdingRate.new');
     expect(thrown(() => resolveParams({ nonsense: 1 })).field).toBe('params.nonsense');
     expect(thrown(() => resolveParams({ satisfactionWeights: { otif: 0.9 } })).field).toBe('params.satisfactionWeights');

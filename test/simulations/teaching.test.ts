@@ -11,6 +11,8 @@ import { generateCompany } from '../../simulations/company/generate';
 import { segment } from '../../simulations/segmentation/index';
 import { simulate } from '../../simulations/simulate/simulate';
 import { baselinePlan } from '../../simulations/strategy/plan';
+import { CHANNELS } from '../../simulations/types';
+import { ARCHETYPES } from '../../simulations/company/archetypes';
 
 const company = generateCompany(42, { customers: 2000 });
 const plan = (file: string): Plan => JSON.parse(readFileSync(join(__dirname, '../../simulations/plans', file), 'utf8')) as Plan;
@@ -185,5 +187,110 @@ describe('service levers do what they promise, at a cost', () => {
     const nonProduct = (i: number) => r.customers.costToServe[i] / r.customers.revenue[i];
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(mean(idx.slice(0, q).map(nonProduct))).toBeGreaterThan(mean(idx.slice(-q).map(nonProduct)));
+  });
+});
+
+/** Peak of the whale curve (cumulative profit of customers ranked from most to least profitable) ÷ total profit. */
+function whale(r: SimulationResult): { peak: number; unprofitableShare: number } {
+  const p = Array.from(r.customers.profit).sort((a, b) => b - a);
+  let cum = 0;
+  let peak = 0;
+  for (const x of p) {
+    cum += x;
+    if (cum > peak) peak = cum;
+  }
+  return { peak: peak / r.totals.profit, unprofitableShare: p.filter((x) => x < 0).length / p.length };
+}
+
+describe('calibration of the default scenario (calibration §1, §7, §9)', () => {
+  for (const seed of [42, 1, 2]) {
+    const co = seed === 42 ? company : generateCompany(seed, { customers: 2000 });
+    const base = simulate(co, baselinePlan());
+
+    it(`whale curve: the most profitable customers earn more than all the profit, a real tail loses money (seed ${seed})`, () => {
+      // Kaplan & Narayanan (2001): the top 20 % earn 150–300 % of profit; here the peak must exceed 120 %
+      const w = whale(base);
+      expect(w.peak).toBeGreaterThan(1.2);
+      expect(w.peak).toBeLessThan(2.5);
+      expect(w.unprofitableShare).toBeGreaterThan(0.1);
+      expect(w.unprofitableShare).toBeLessThan(0.4);
+    });
+
+    it(`net margin is that of an electronics maker, not a software firm (seed ${seed})`, () => {
+      const margin = base.totals.profit / base.totals.revenue;
+      expect(margin).toBeGreaterThan(0.03);
+      expect(margin).toBeLessThan(0.1);
+    });
+
+    it(`baseline churn is in a plausible B2B band (seed ${seed})`, () => {
+      expect(base.totals.churnRate).toBeGreaterThan(0.1);
+      expect(base.totals.churnRate).toBeLessThan(0.18);
+    });
+
+    it(`the Fisher-matched lifecycle plan beats the baseline by a clear margin and pleases customers more (seed ${seed})`, () => {
+      const r = simulate(co, plan('lifecycle.json'));
+      expect(r.totals.profit).toBeGreaterThan(1.02 * base.totals.profit);
+      expect(r.totals.satisfaction).toBeGreaterThan(base.totals.satisfaction);
+    });
+
+    it(`the mismatched plan (responsive for mature, efficient for new) loses clearly (seed ${seed})`, () => {
+      const r = simulate(co, plan('lifecycle-mismatch.json'));
+      const matched = simulate(co, plan('lifecycle.json'));
+      expect(r.totals.profit).toBeLessThan(0.97 * base.totals.profit);
+      expect(r.totals.profit).toBeLessThan(0.9 * matched.totals.profit);
+    });
+
+    it(`over-segmentation (twelve k-means clusters) does not beat a good two-segment plan (seed ${seed})`, () => {
+      const over = simulate(co, plan('over-segmentation.json'));
+      const two = simulate(co, plan('lifecycle.json'));
+      expect(over.totals.profit).toBeLessThan(two.totals.profit);
+      expect(over.totals.profit).toBeLessThan(base.totals.profit);
+    });
+  }
+
+  it('manual ordering, long payment terms and high support needs raise cost-to-serve, all else equal (Kaplan & Atkinson Exhibit 6-1)', () => {
+    const c = company.customers;
+    const base = simulate(company, baselinePlan());
+    const variant = (patch: Partial<typeof c>) => simulate({ ...company, customers: { ...c, ...patch } }, baselinePlan());
+    const higherFor = (r: SimulationResult) => {
+      let k = 0;
+      for (let i = 0; i < c.n; i++) if (r.customers.costToServe[i] > base.customers.costToServe[i]) k++;
+      return k / c.n;
+    };
+    const direct = CHANNELS.indexOf('direct');
+    const edi = CHANNELS.indexOf('edi');
+    const allDirect = variant({ channel: c.channel.map(() => direct) });
+    const allEdi = variant({ channel: c.channel.map(() => edi) });
+    expect(allDirect.totals.cost.orderHandling).toBeGreaterThan(5 * allEdi.totals.cost.orderHandling);
+    expect(allDirect.totals.cost.service).toBeGreaterThan(allEdi.totals.cost.service);
+    expect(allDirect.totals.profit).toBeLessThan(allEdi.totals.profit);
+    // slow payers: 90-day terms for everyone raise the receivables carrying cost (booked under service)
+    const slow = variant({ paymentTermsDays: c.paymentTermsDays.map(() => 90) });
+    expect(higherFor(slow)).toBeGreaterThan(0.8);
+    // heavy post-sales support
+    const needy = variant({ supportNeed: c.supportNeed.map(() => 1) });
+    expect(needy.totals.cost.service).toBeGreaterThan(1.3 * base.totals.cost.service);
+  });
+
+  it('churn differs clearly between archetypes and responds to service failures (calibration §7)', () => {
+    const base = simulate(company, baselinePlan());
+    const c = company.customers;
+    const churnOf = (r: SimulationResult, key: string) => {
+      const a = ARCHETYPES.findIndex((x) => x.key === key);
+      let n = 0;
+      let k = 0;
+      for (let i = 0; i < c.n; i++) {
+        if (c.archetype[i] !== a) continue;
+        n++;
+        if (r.customers.churnWeek[i] >= 0) k++;
+      }
+      return k / n;
+    };
+    expect(churnOf(base, 'small-online')).toBeGreaterThan(3 * churnOf(base, 'key-accounts'));
+    expect(churnOf(base, 'fast-innovators')).toBeGreaterThan(2 * churnOf(base, 'service-integrators'));
+    // late deliveries drive churn: priority delivery lifts OTIF and cuts churn by several points
+    const fast = simulate(company, one({ delivery: 'priority' }));
+    expect(fast.totals.otif).toBeGreaterThan(base.totals.otif + 0.08);
+    expect(fast.totals.churnRate).toBeLessThan(base.totals.churnRate - 0.02);
   });
 });
