@@ -265,8 +265,11 @@ export interface SimulationResult {
 
 /** One stocking point of a simulation: a segment's stock at one facility. */
 export interface StockingPoint {
-  /** segment index */
+  /** index of the first segment served (its strategy carries the pool's policy) */
   segment: number;
+  /** indices of every segment that draws on this stock, ascending (segments with the same facility and
+   * supply chain and standard products share one pool, held to their strictest service level; MODEL.md §4.3) */
+  segments: number[];
   /** facility index (central DC or regional warehouse) */
   facility: number;
   /** replenishment lead time L, weeks */

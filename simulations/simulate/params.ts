@@ -40,8 +40,14 @@ export interface SimulationParams {
 
   /** production lead time (queue + run), weeks: a busy efficient plant vs a flexible responsive line */
   productionWeeks: { efficient: number; responsive: number };
-  /** set-up (changeover + ordering) cost per batch per product per stocking point, USD */
+  /** production set-up (changeover) cost per batch per product per production line, USD. One batch
+   * fills the orders of every stocking point on the same line (supply chain; customised products have
+   * a line per segment), so the changeover is shared, split by quantity (MODEL.md §4.3) */
   setupCost: { efficient: number; responsive: number };
+  /** cost of one replenishment order of one product at one stocking point (purchase order, receiving,
+   * put-away), USD per order; paid by every pool that orders (Silver, Pyke & Peterson 1998 §5.2:
+   * ordering cost A distinct from the production set-up; model value) */
+  replenishmentOrderCost: number;
   /** review period bounds for the efficient chain, weeks (EOQ period clamped to this range); responsive reviews weekly */
   efficientReviewWeeks: { min: number; max: number };
   /** unit production cost premium of the responsive line (overtime, flexible capacity), fraction */
@@ -152,6 +158,7 @@ export const DEFAULT_PARAMS: SimulationParams = {
 
   productionWeeks: { efficient: 6, responsive: 1 },
   setupCost: { efficient: 12000, responsive: 1500 },
+  replenishmentOrderCost: 250,
   efficientReviewWeeks: { min: 4, max: 13 },
   responsiveCostPremium: 0.05,
   customisedCostPremium: 0.08,
@@ -177,7 +184,7 @@ export const DEFAULT_PARAMS: SimulationParams = {
   complaintsPerFailedOrder: 1,
   contactCost: { standard: 30, premium: 60 },
   premiumServiceFee: 3000,
-  complexityRate: 0.0005,
+  complexityRate: 0.00025,
 
   satisfactionWeights: { otif: 0.35, leadTime: 0.15, service: 0.15, customisation: 0.15, price: 0.2 },
   otifExpected: 0.95,

@@ -5,8 +5,9 @@
  *  1. every active customer draws demand for the two product classes (new, mature), in list dollars:
  *     d = max(0, μ·m_t + σ·Z), Z ~ N(0,1) from a stream that depends only on the seed and the
  *     customer (common random numbers: two plans see the same demand);
- *  2. each stocking point (one per segment × location: the central DC or a regional warehouse)
- *     receives what production shipped L weeks ago, writes off stock of a product generation that
+ *  2. each stocking point (one per supply chain × location: segments on the same chain with standard
+ *     products share the stock of the central DC or of a regional warehouse, held to the strictest
+ *     service-level target among them; customised stock is per segment) receives what production shipped L weeks ago, writes off stock of a product generation that
  *     reached end of life, serves backorders then this week's demand, and every R weeks orders up
  *     to S = F·(L+R) + z·σ·√(L+R) (inventory.ts), the last buy of a generation by newsvendor logic;
  *  3. every customer receives a fill fraction; unfilled demand is partly lost (Corsten & Gruen) and
@@ -213,26 +214,63 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   const facilities = company.facilities;
   const central = facilities.findIndex((f) => f.kind === 'central-dc');
   if (central < 0) throw new EngineError('company.facilities', facilities.length, 'a central-dc facility');
+  // A stocking pool is one stock at one location (MODEL.md §4.3): key = (facility, supply chain,
+  // customisation). Segments that differ only in delivery speed, after-sales service, discount or
+  // service-level target draw on the same stock (one shelf, one safety stock, one set-up per batch);
+  // a different chain or location needs stock of its own, and customised stock is configured for one
+  // segment's specification, so it is never shared. Stock on one shelf is served first come, first
+  // served, so it cannot give two segments different fill rates: the pool holds safety stock for the
+  // strictest target among its segments (z = Φ⁻¹(max CSL)), which keeps "a higher target never lowers
+  // a segment's fill rate" true. poolSeg[k] is the first segment that uses pool k (its strategy carries
+  // the chain and product); poolSegs[k] lists every segment it serves.
   const poolOf = new Int32Array(n);
-  const poolKey = new Map<number, number>();
+  const poolBySegFac = new Map<number, number>(); // segment × facility → pool (cache: one string key per pair)
+  const poolByPolicy = new Map<string, number>();
   const poolSeg: number[] = [];
+  const poolSegs: number[][] = [];
   const poolFac: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = labels[i];
     const reg = company.regions[c.region[i]];
     if (!reg) throw new EngineError(`customers.region[${i}]`, c.region[i], `0..${company.regions.length - 1}`);
-    const fac = strategies[s].fulfilment === 'regional' && facilities[reg.warehouse] ? reg.warehouse : central;
-    const key = s * 1024 + fac;
-    let k = poolKey.get(key);
+    const st = strategies[s];
+    const fac = st.fulfilment === 'regional' && facilities[reg.warehouse] ? reg.warehouse : central;
+    const sf = s * 1024 + fac;
+    let k = poolBySegFac.get(sf);
     if (k === undefined) {
-      k = poolSeg.length;
-      poolKey.set(key, k);
-      poolSeg.push(s);
-      poolFac.push(fac);
+      const policy = `${fac}|${st.supplyChain}|${st.product === 'customised' ? `c${s}` : 's'}`;
+      k = poolByPolicy.get(policy);
+      if (k === undefined) {
+        k = poolSeg.length;
+        poolByPolicy.set(policy, k);
+        poolSeg.push(s);
+        poolSegs.push([]);
+        poolFac.push(fac);
+      }
+      if (!poolSegs[k].includes(s)) poolSegs[k].push(s);
+      poolBySegFac.set(sf, k);
     }
     poolOf[i] = k;
   }
   const nPool = poolSeg.length;
+  // Production line of a pool: the plant runs one batch of a product for every stocking point on the
+  // same chain (standard products) or for one segment's specification (customised), so a changeover is
+  // paid once per line, product and run, however many pools the batch is shipped to (MODEL.md §4.3).
+  const poolLine = new Int32Array(nPool);
+  let nLine = 0;
+  {
+    const lineKey = new Map<string, number>();
+    for (let k = 0; k < nPool; k++) {
+      const st = strategies[poolSeg[k]];
+      const key = `${st.supplyChain}|${st.product === 'customised' ? `c${poolSeg[k]}` : 's'}`;
+      let l = lineKey.get(key);
+      if (l === undefined) {
+        l = nLine++;
+        lineKey.set(key, l);
+      }
+      poolLine[k] = l;
+    }
+  }
 
   // ---------------------------------------------------------------- per-customer constants
   const muN = new Float64Array(n);
@@ -286,8 +324,11 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
       poolKgCost[k] = freightPerKg(fr[mode], km);
     }
     poolLead[k] = Math.max(1, L);
-    poolSL[k] = st.serviceLevel;
-    poolZ[k] = safetyFactor(st.serviceLevel);
+    // the strictest cycle-service-level target of the segments sharing the stock
+    let sl = st.serviceLevel;
+    for (const s of poolSegs[k]) if (strategies[s].serviceLevel > sl) sl = strategies[s].serviceLevel;
+    poolSL[k] = sl;
+    poolZ[k] = safetyFactor(sl);
     poolSetup[k] = P.setupCost[st.supplyChain] * (st.product === 'customised' ? P.customisedSetupFactor : 1);
     poolProdMult[k] = (1 + (st.supplyChain === 'responsive' ? P.responsiveCostPremium : 0)) * (1 + (st.product === 'customised' ? P.customisedCostPremium : 0));
   }
@@ -396,21 +437,31 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     }
   }
 
-  // review periods: responsive weekly; efficient by the economic review period (EOQ, Harris 1913)
+  // review periods: responsive weekly; efficient by the economic review period of the production line
+  // (EOQ, Harris 1913, on the line's demand: all pools of a line order in the same weeks, one production
+  // cycle, so their batches share the changeover)
+  const lineMu = new Float64Array(nLine * 2);
+  for (let k = 0; k < nPool; k++) {
+    lineMu[poolLine[k] * 2] += poolMu[k * 2];
+    lineMu[poolLine[k] * 2 + 1] += poolMu[k * 2 + 1];
+  }
   const stockingPoints: StockingPoint[] = [];
   for (let k = 0; k < nPool; k++) {
     const st = strategies[poolSeg[k]];
     const mu = poolMu[k * 2] + poolMu[k * 2 + 1];
     if (st.supplyChain === 'responsive') poolReview[k] = 1;
     else {
-      const avgCostRatio = mu > 0 ? (poolMu[k * 2] * classCost[0] + poolMu[k * 2 + 1] * classCost[1]) / mu : 0.8;
+      const l = poolLine[k] * 2;
+      const lmu = lineMu[l] + lineMu[l + 1];
+      const avgCostRatio = lmu > 0 ? (lineMu[l] * classCost[0] + lineMu[l + 1] * classCost[1]) / lmu : 0.8;
       const hWeek = ((P.holdingRate.new + P.holdingRate.mature) / 2 / 52) * avgCostRatio;
-      poolReview[k] = economicReviewWeeks(poolSetup[k], hWeek, mu / Math.max(1, nP), P.efficientReviewWeeks.min, P.efficientReviewWeeks.max);
+      poolReview[k] = economicReviewWeeks(poolSetup[k], hWeek, lmu / Math.max(1, nP), P.efficientReviewWeeks.min, P.efficientReviewWeeks.max);
     }
     const T = poolLead[k] + poolReview[k];
     const sigma = Math.sqrt(poolVar[k * 2]) + Math.sqrt(poolVar[k * 2 + 1]);
     stockingPoints.push({
       segment: poolSeg[k],
+      segments: poolSegs[k].slice().sort((a, b) => a - b),
       facility: poolFac[k],
       leadWeeks: poolLead[k],
       reviewWeeks: poolReview[k],
@@ -436,6 +487,9 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   // pool costs by class: setup, holding, obsolescence (allocated to customers at the end)
   const poolCost = new Float64Array(nPool * 2 * 3);
   const zNews = new Float64Array(nP);
+  // this week's order of each pool-product and the line-product totals (changeover split by quantity)
+  const weekQ = new Float64Array(nPP);
+  const lineQ = new Float64Array(nLine * nP);
   for (let p = 0; p < nP; p++) {
     const pr = products[p];
     // newsvendor for the last buy: cᵤ = lost margin (price − cost), cₒ = cost − salvage
@@ -483,10 +537,10 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   return {
     n, nSeg, nP, nPool, weeks, P, seed, labels, segmentation, normalised, c,
     pClass, pCostRatio, pLaunch, pLife, market, nReg, region: c.region, planShare, actShare, classMult, classCost, classKg, W2,
-    poolOf, poolSeg, poolFac, poolMu, poolVar, poolLead, poolReview, poolZ, poolSetup, poolProdMult,
+    poolOf, poolSeg, poolSegs, poolFac, poolMu, poolVar, poolLead, poolReview, poolZ, poolSetup, poolProdMult,
     muN, muM, sdN, sdM, priceMult, prodMult, freightKg, duty, ordersW, orderCostW, serviceFixedW, contactCost,
     baseContacts, svcBaseW, complaintCoef, shipW, arCoef, svcRevCoef, transitHold, pOnTime, eStatic, h0, hMax, marginW, annualListRevenue, stockingPoints,
-    RING, onHand, backlog, forecast, pipe, fill, poolDemand, poolFill, poolCost, zNews,
+    RING, onHand, backlog, forecast, pipe, fill, poolDemand, poolFill, poolCost, zNews, poolLine, nLine, weekQ, lineQ,
     sat, churnWeek, revenue, cost, demN, demM, bufN, bufM, bufU, seg, weekly, stream,
     stockByPoint: new Float64Array(nPool),
     complexityWeek: (Math.max(0, nonEmpty(segmentation) - 1) * P.complexityRate * annualListRevenue) / 52,
@@ -545,7 +599,7 @@ function drawDemand(x: Ctx, t: number): void {
 
 /** The stocking points: receive, write off at end of life, serve, hold, review and order. Returns the week's pool cost. */
 function runStockingPoints(x: Ctx, t: number): number {
-  const { nPool, nP, poolLead, poolReview, pClass, RING, pipe, onHand, backlog, forecast, fill, poolDemand, poolFill, poolCost, pCostRatio, poolProdMult, poolMu, poolVar, poolZ, poolSetup, planShare, actShare, classMult, pLaunch, pLife, W2, zNews, P, stockByPoint } = x;
+  const { nPool, nP, poolLead, poolReview, pClass, RING, pipe, onHand, backlog, forecast, fill, poolDemand, poolFill, poolCost, pCostRatio, poolProdMult, poolMu, poolVar, poolZ, poolSetup, planShare, actShare, classMult, pLaunch, pLife, W2, zNews, P, stockByPoint, poolLine, weekQ, lineQ } = x;
   const mN = classMult[t * 2];
   const mM = classMult[t * 2 + 1];
   const lost = P.lostSalesShare;
@@ -556,6 +610,8 @@ function runStockingPoints(x: Ctx, t: number): number {
   // ---- stocking points ----
   let weekPoolCost = 0;
   let inventoryValue = 0;
+  let ordered = false;
+  const orderCost = P.replenishmentOrderCost;
   poolFill.fill(0);
   for (let k = 0; k < nPool; k++) {
     const L = poolLead[k];
@@ -624,8 +680,13 @@ function runStockingPoints(x: Ctx, t: number): number {
         const Q = S - position;
         if (Q > 0 && Number.isFinite(Q)) {
           pipe[j * RING + (a % RING)] += Q;
-          poolCost[cbase] += poolSetup[k];
-          weekPoolCost += poolSetup[k];
+          // the pool's own replenishment order (receiving, put-away, paperwork); the changeover is
+          // charged below, once per line and product, split between the pools by quantity
+          poolCost[cbase] += orderCost;
+          weekPoolCost += orderCost;
+          weekQ[j] = Q;
+          lineQ[poolLine[k] * nP + p] += Q;
+          ordered = true;
         }
       }
     }
@@ -633,6 +694,23 @@ function runStockingPoints(x: Ctx, t: number): number {
     inventoryValue += stock;
     if (mN === 0) poolFill[k * 2] = 1;
     if (mM === 0) poolFill[k * 2 + 1] = 1;
+  }
+  if (ordered) {
+    // one production changeover per line and product this week (set-up cost K of the batch), shared by
+    // the pools whose orders it fills in proportion to their quantity (activity-based costing)
+    for (let k = 0; k < nPool; k++) {
+      for (let p = 0; p < nP; p++) {
+        const j = k * nP + p;
+        const q = weekQ[j];
+        if (q === 0) continue;
+        const lq = lineQ[poolLine[k] * nP + p];
+        const c = lq > 0 ? (poolSetup[k] * q) / lq : 0;
+        poolCost[(k * 2 + pClass[p]) * 3] += c;
+        weekPoolCost += c;
+        weekQ[j] = 0;
+      }
+    }
+    lineQ.fill(0);
   }
   x.state.inventorySum += inventoryValue;
   x.out[0] = inventoryValue;
@@ -767,24 +845,23 @@ function finish(x: Ctx): SimulationResult {
     poolDem[k * 2 + 1] += demM[i];
     poolCount[k]++;
   }
-  for (let k = 0; k < nPool; k++) {
-    const b = poolSeg[k] * NF;
-    for (let cls = 0; cls < 2; cls++) {
-      const base = (k * 2 + cls) * 3;
-      seg[b + SETUP] += poolCost[base];
-      seg[b + HOLDING] += poolCost[base + 1];
-      seg[b + OBSOLESCENCE] += poolCost[base + 2];
-    }
-  }
+  // each customer carries its demand share of its pool's set-up, holding and obsolescence cost, class by
+  // class (equal shares if the pool saw no demand of a class); a segment's share is the sum over its
+  // customers, so a pool shared by several segments splits its cost between them by demand
   for (let i = 0; i < n; i++) {
     const k = poolOf[i];
+    const b = labels[i] * NF;
     for (let cls = 0; cls < 2; cls++) {
       const base = (k * 2 + cls) * 3;
       const total = poolCost[base] + poolCost[base + 1] + poolCost[base + 2];
       if (total === 0) continue;
       const dem = cls === 0 ? demN[i] : demM[i];
       const den = poolDem[k * 2 + cls];
-      cost[i] += den > 0 ? (total * dem) / den : total / poolCount[k];
+      const share = den > 0 ? dem / den : 1 / poolCount[k];
+      seg[b + SETUP] += poolCost[base] * share;
+      seg[b + HOLDING] += poolCost[base + 1] * share;
+      seg[b + OBSOLESCENCE] += poolCost[base + 2] * share;
+      cost[i] += total * share;
     }
   }
   // complexity: (segments − 1) × rate × annual list revenue × weeks/52, shared by segments in
