@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import './dict';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import SegmentLab from '../../../src/components/simulators/SegmentLab.svelte';
+import { LENSES } from '../../../src/lib/lab/lenses';
+import { encodeState } from '../../../src/lib/lab/share';
+import { defaultState } from '../../../src/lib/lab/state';
+
+/** Wait until the lab's time-sliced run has finished (it runs in several short tasks). */
+async function settled(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 0));
+  await vi.waitFor(() => expect(screen.getByTestId('lab-busy').getAttribute('data-busy')).toBe('false'), { timeout: 5000, interval: 5 });
+}
+
+function summary(): string {
+  return screen.getByTestId('lab-summary').textContent ?? '';
+}
+
+afterEach(() => {
+  window.history.replaceState(null, '', '/');
+});
+
+describe('SegmentLab', () => {
+  for (const lens of LENSES) {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      it(`renders the ${lens} lens in ${lang} with outcomes, tasks, its chart and no NaN`, async () => {
+        const { container } = render(SegmentLab, { lang, lens, customers: 500 });
+        expect(container.querySelector(`[data-lens="${lens}"]`)).not.toBeNull();
+        expect(summary().length).toBeGreaterThan(20);
+        expect(screen.getByTestId('lab-summary').getAttribute('aria-live')).toBe('polite');
+        expect(container.querySelectorAll('[data-testid^="outcome-"]')).toHaveLength(6);
+        expect(container.querySelectorAll('[data-testid^="task-"][data-met]')).toHaveLength(2);
+        expect(container.querySelector('svg')).not.toBeNull();
+        // formulas: the MathML itself is server-rendered (checked in the browser tests); here the panel and its parts
+        expect(container.querySelectorAll('[data-formula]').length).toBe(9);
+        // the lens chart loads on demand: wait for its figure
+        await vi.waitFor(() => expect(screen.getByTestId('lens-chart').querySelector('figure svg')).not.toBeNull(), { timeout: 5000 });
+        expect(container.textContent).not.toMatch(/NaN|Infinity|undefined|lab\.[a-z]+\./);
+      });
+    }
+  }
+
+  it('updates outcomes when a segmentation control changes', async () => {
+    const { container } = render(SegmentLab, { lang: 'en', lens: 'value', customers: 500 });
+    const before = summary();
+    const scheme = container.querySelector('select[data-control="scheme"]') as HTMLSelectElement;
+    await fireEvent.change(scheme, { target: { value: 'rfm' } });
+    await settled();
+    expect(summary()).not.toBe(before);
+    expect(container.querySelector('[data-segment="champions"]')).not.toBeNull();
+    expect(screen.getByTestId('delta-previous-totalCost').textContent).not.toContain('no previous run');
+  });
+
+  it('updates outcomes when a strategy lever changes and can meet a task', async () => {
+    const { container } = render(SegmentLab, { lang: 'en', lens: 'geography', customers: 2000 });
+    expect(screen.getByTestId('task-geography-1').getAttribute('data-met')).toBe('false');
+    const card = container.querySelector('[data-segment="international"]') as HTMLElement;
+    const fulfil = within(card).getByLabelText('Ship from') as HTMLSelectElement;
+    const before = summary();
+    await fireEvent.change(fulfil, { target: { value: 'regional' } });
+    await settled();
+    expect(summary()).not.toBe(before);
+    expect(screen.getByTestId('task-geography-1').getAttribute('data-met')).toBe('true');
+    expect(screen.getByTestId('task-reason-geography-1').textContent).toMatch(/^Met:/);
+  });
+
+  it('restores a shared state and shows a notice for bad parameters', async () => {
+    const q = encodeState({ ...defaultState('lifecycle', 7), params: { new: 0.7, mature: 0.2 } });
+    q.set('p.new', '5');
+    q.set('bogus', 'x');
+    window.history.replaceState(null, '', `/?${q.toString()}`);
+    render(SegmentLab, { lang: 'en', lens: 'lifecycle', customers: 500 });
+    await settled();
+    const notice = screen.getByTestId('lab-notice');
+    expect(notice.textContent).toContain('p.new');
+    expect(notice.textContent).toContain('outside the allowed range');
+    expect(notice.textContent).toContain('bogus');
+    expect((screen.getByLabelText('Company seed') as HTMLInputElement).value).toBe('7');
+    expect(screen.getByTestId('control-value-mature').textContent).toBe('20%');
+    expect(screen.getByTestId('control-value-new').textContent).toBe('60%');
+  });
+});
