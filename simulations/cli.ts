@@ -11,13 +11,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Company, SimulationResult, Totals } from './types';
+import type { Company, ScenarioKey, SimulationResult, Totals } from './types';
 import { EngineError } from './errors';
 import { generateCompany } from './company/generate';
 import { customerId } from './company/names';
 import { csvField, toCsv } from './company/crm-export';
 import { baselinePlan, validatePlan } from './strategy/plan';
 import { COST_KEYS, simulate } from './simulate/simulate';
+import { SCENARIO_KEYS } from './simulate/scenarios';
 
 export const HELP = `Segment Lab simulation engine (Kestrel Electronics)
 
@@ -30,6 +31,8 @@ Simulation options:
   --customers <50..200000>   number of customers (default 2000)
   --plan <file.json>         plan file (default: the one-size-fits-all baseline)
   --weeks <1..260>           weeks to simulate (default 52)
+  --scenario <key>           play a scenario with its default parameters (default none):
+                             ${SCENARIO_KEYS.join(', ')}
   --detail customers         add one row per customer (id, segment, revenue, costToServe, profit, satisfaction)
   --format json|csv          output format (default json); CSV with --detail customers prints the customer table
   --lang en|zh-cn            language of segment names (default en)
@@ -54,13 +57,15 @@ export interface CliOptions {
   detail: boolean;
   format: Format;
   lang: Lang;
+  /** scenario preset (MODEL.md §7.1), default none */
+  scenario: ScenarioKey;
 }
 
-const VALUE_FLAGS = ['seed', 'customers', 'plan', 'weeks', 'detail', 'format', 'lang'] as const;
+const VALUE_FLAGS = ['seed', 'customers', 'plan', 'weeks', 'detail', 'format', 'lang', 'scenario'] as const;
 
 /** Parse argv (without node and script). Throws EngineError on anything unknown or malformed. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { command: 'simulate', seed: 42, customers: 2000, weeks: 52, detail: false, format: 'json', lang: 'en' };
+  const o: CliOptions = { command: 'simulate', seed: 42, customers: 2000, weeks: 52, detail: false, format: 'json', lang: 'en', scenario: 'none' };
   let formatGiven = false;
   const args = [...argv];
   if (args[0] === 'generate' || args[0] === 'simulate') o.command = args.shift() as 'generate' | 'simulate';
@@ -112,6 +117,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         if (value !== 'en' && value !== 'zh-cn') throw new EngineError('--lang', value, 'en|zh-cn');
         o.lang = value;
         break;
+      case 'scenario':
+        if (!(SCENARIO_KEYS as readonly string[]).includes(value)) throw new EngineError('--scenario', value, SCENARIO_KEYS.join('|'));
+        o.scenario = value as ScenarioKey;
+        break;
     }
   }
   if (o.command === 'generate' && !formatGiven) o.format = 'csv';
@@ -145,6 +154,8 @@ export function loadPlan(path: string): ReturnType<typeof validatePlan> {
 const money = (x: number) => Math.round(x * 100) / 100;
 const ratio = (x: number) => Math.round(x * 1e6) / 1e6;
 const score = (x: number) => Math.round(x * 1e4) / 1e4;
+/** tonnes CO2e to the kilogram */
+const tonnes = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Totals with stable keys and rounded numbers (USD to the cent, fractions to 6 decimals). */
 export function totalsJson(t: Totals) {
@@ -159,14 +170,16 @@ export function totalsJson(t: Totals) {
     fillRate: ratio(t.fillRate),
     satisfaction: score(t.satisfaction),
     churnRate: ratio(t.churnRate),
+    co2eTonnes: tonnes(t.co2eTonnes ?? 0),
   };
 }
 
 /** The JSON document printed by the CLI (plain data, stable key order). */
-export function resultJson(result: SimulationResult, opts: { detail: boolean; lang: Lang; seed: number | string; weeks: number; plan: string; method: string }) {
+export function resultJson(result: SimulationResult, opts: { detail: boolean; lang: Lang; seed: number | string; weeks: number; plan: string; method: string; scenario?: ScenarioKey }) {
   const doc: Record<string, unknown> = {
     plan: opts.plan,
     method: opts.method,
+    ...(opts.scenario && opts.scenario !== 'none' ? { scenario: opts.scenario } : {}),
     seed: opts.seed,
     customers: result.customers.revenue.length,
     weeks: opts.weeks,
@@ -194,10 +207,10 @@ export function resultCsv(result: SimulationResult, opts: { detail: boolean; lan
     for (const r of customerRows(result)) lines.push([r.id, csvField(r.segment), r.revenue, r.costToServe, r.profit, r.satisfaction].join(','));
     return lines.join('\r\n') + '\r\n';
   }
-  const header = ['scope', 'key', 'name', 'customers', 'revenue', ...['total', ...COST_KEYS].map((k) => `cost_${k}`), 'profit', 'lostMargin', 'otif', 'fillRate', 'satisfaction', 'churnRate'];
+  const header = ['scope', 'key', 'name', 'customers', 'revenue', ...['total', ...COST_KEYS].map((k) => `cost_${k}`), 'profit', 'lostMargin', 'otif', 'fillRate', 'satisfaction', 'churnRate', 'co2eTonnes'];
   const row = (scope: string, key: string, name: string, customers: number, t: Totals) => {
     const j = totalsJson(t);
-    return [scope, csvField(key), csvField(name), customers, j.revenue, j.cost.total, ...COST_KEYS.map((k) => j.cost[k]), j.profit, j.lostMargin, j.otif, j.fillRate, j.satisfaction, j.churnRate].join(',');
+    return [scope, csvField(key), csvField(name), customers, j.revenue, j.cost.total, ...COST_KEYS.map((k) => j.cost[k]), j.profit, j.lostMargin, j.otif, j.fillRate, j.satisfaction, j.churnRate, j.co2eTonnes].join(',');
   };
   const lines = [header.join(',')];
   for (const s of result.segments) lines.push(row('segment', s.key, s.name[opts.lang], s.customers, s));
@@ -229,15 +242,15 @@ export function runCli(argv: readonly string[]): string {
   const o = parseArgs(argv);
   if (o.command === 'help') return HELP;
   if (o.command === 'generate') {
-    if (o.plan !== undefined || o.detail || o.weeks !== 52) throw new EngineError('generate', argv.join(' '), 'only --seed, --customers, --format, --lang', 'has options that apply to simulations only');
+    if (o.plan !== undefined || o.detail || o.weeks !== 52 || o.scenario !== 'none') throw new EngineError('generate', argv.join(' '), 'only --seed, --customers, --format, --lang', 'has options that apply to simulations only');
     const company = generateCompany(o.seed, { customers: o.customers });
     return o.format === 'csv' ? toCsv(company, o.lang) : JSON.stringify(companySummary(company, o.lang), null, 2) + '\n';
   }
   const plan = o.plan === undefined ? baselinePlan() : loadPlan(o.plan);
   const company = generateCompany(o.seed, { customers: o.customers });
-  const result = simulate(company, plan, { weeks: o.weeks, seed: o.seed });
+  const result = simulate(company, plan, o.scenario === 'none' ? { weeks: o.weeks, seed: o.seed } : { weeks: o.weeks, seed: o.seed, scenario: o.scenario });
   if (o.format === 'csv') return resultCsv(result, { detail: o.detail, lang: o.lang });
-  return JSON.stringify(resultJson(result, { detail: o.detail, lang: o.lang, seed: o.seed, weeks: o.weeks, plan: plan.name, method: plan.segmentation.method }), null, 2) + '\n';
+  return JSON.stringify(resultJson(result, { detail: o.detail, lang: o.lang, seed: o.seed, weeks: o.weeks, plan: plan.name, method: plan.segmentation.method, scenario: o.scenario }), null, 2) + '\n';
 }
 
 function main(): void {

@@ -30,3 +30,5 @@ export type { SimulationParams, FreightMode, FreightRate } from './simulate/para
 export { safetyFactor, safetyStock, orderUpToLevel, pooledSigma, separateSigma, economicReviewWeeks, newsvendorRatio, newsvendorZ } from './simulate/inventory';
 export { inverseNormal, normalCdf } from './simulate/normal';
 export { otifUtility, churnHazard, baseWeeklyHazard, updateSatisfaction } from './simulate/satisfaction';
+export { SCENARIOS, SCENARIO_KEYS, PRODUCT_CLASS_OPTIONS, LAUNCH_PRODUCT, resolveScenario, scenarioStart, changesDemand, demandMultipliers } from './simulate/scenarios';
+export type { ResolvedScenario, ScenarioPreset, ProductClassOption } from './simulate/scenarios';

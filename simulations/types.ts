@@ -186,6 +186,15 @@ export interface SegmentStrategy {
   product: 'standard' | 'customised';
   /** price discount, fraction 0..0.3 */
   discount: number;
+  // ---- flexibility levers (MODEL.md §7.2). Optional: absent = today's behaviour (no flexibility).
+  /** extra production capacity reserved above the planned volume, fraction 0..0.5 (catches up faster
+   * after a demand shock; costs a reservation fee per unit of capacity) */
+  capacityBuffer?: number;
+  /** generic stock, final configuration late: the variants of a product class share one stock and
+   * customised orders are configured in days (Zinn & Bowersox 1988; Lee, Billington & Carter 1993) */
+  postponement?: boolean;
+  /** a second, faster, dearer source called when stock falls below a trigger (Allon & Van Mieghem 2010) */
+  dualSourcing?: boolean;
 }
 
 export interface Plan {
@@ -224,6 +233,9 @@ export interface Totals {
   satisfaction: number;
   /** fraction of customers lost over the horizon, 0..1 */
   churnRate: number;
+  /** greenhouse-gas emissions of freight and warehousing, tonnes CO2e (MODEL.md §7.4). Optional in the
+   * type for older consumers; simulate() always fills it. */
+  co2eTonnes?: number;
 }
 
 export interface SegmentResult extends Totals {
@@ -260,7 +272,7 @@ export interface SimulationResult {
   /** stock summary: average stock on hand and the planned safety stock per stocking point */
   inventory?: InventorySummary;
   /** what was run */
-  meta?: { plan: string; method: SegmentationMethod; weeks: number; seed: number | string; customers: number };
+  meta?: { plan: string; method: SegmentationMethod; weeks: number; seed: number | string; customers: number; scenario?: ScenarioKey };
 }
 
 /** One stocking point of a simulation: a segment's stock at one facility. */
@@ -301,4 +313,24 @@ export interface SimulateOptions {
   segmentation?: Segmentation;
   /** overrides of the simulation defaults (simulate/params.ts DEFAULT_PARAMS), validated */
   params?: Record<string, unknown>;
+  /** an external event to play against the plan (MODEL.md §7.1); default none. Kept apart from the plan:
+   * the same plan is tested against several scenarios. A preset key is short for { key }. */
+  scenario?: ScenarioSpec | ScenarioKey;
+  /** digital demand visibility (MODEL.md §7.3): forecastImprovement 0..0.5 removes that fraction of the
+   * forecast error, at an annual IT cost booked under orderHandling */
+  digital?: DigitalOptions;
+}
+
+/** Scenario presets (simulate/scenarios.ts SCENARIOS). */
+export type ScenarioKey = 'none' | 'demand-shock' | 'tariff-rise' | 'new-product-launch' | 'demand-shift';
+
+/** A scenario: a preset key plus overrides of its parameters (validated by resolveScenario). */
+export interface ScenarioSpec {
+  key: ScenarioKey;
+  params?: Record<string, unknown>;
+}
+
+export interface DigitalOptions {
+  /** fraction of the forecast error removed, 0..0.5 */
+  forecastImprovement: number;
 }

@@ -130,6 +130,47 @@ export interface SimulationParams {
   churnSensitivity: number;
   /** cap of the weekly churn hazard */
   maxWeeklyHazard: number;
+
+  // ---- §7 (MODEL.md): CO2e, flexibility levers, digital visibility. Added later; a run that uses none
+  // of the §7 options gives exactly the results it gave before (the CO2e figure is only reported).
+  /** greenhouse-gas intensity of freight by mode, g CO2e per tonne-km, well-to-wheel. Default values in
+   * the range of the GLEC Framework v3 (Smart Freight Centre 2023) / ISO 14083:2023 default intensities:
+   * road full/part truckload 60–100 (80), express = LTL/parcel van with low load factors (≈ 2× FTL: 180),
+   * ocean container 8–15 (12), long-haul air freight 500–1,100 (800). Rounded model values, not a
+   * certified calculation. */
+  emissionFactor: Record<FreightMode, number>;
+  /** warehousing (site) emissions, kg CO2e per tonne handled at each stocking site the goods pass
+   * through (central DC; regional warehouse as a second site). Model assumption in the order of
+   * magnitude of the GLEC v3 logistics-site default intensities for ambient warehouses. */
+  warehouseCo2ePerTonne: number;
+  /** capacity headroom of a production line above its planned volume, fraction. Only binds in a scenario
+   * that changes demand, from the scenario's start week (the base model assumes the plant is sized to the
+   * plan); a segment's capacityBuffer adds to it. Model value (typical planned utilisation 85–90 %). */
+  capacityHeadroom: number;
+  /** after a demand scenario starts, capacity can be raised by this fraction of the planned volume per week
+   * (overtime approved, extra shift hired, second line qualified), so a shortage is transient and the
+   * capacityBuffer decides how deep it is. Model value: +30 % within 10 weeks. */
+  capacityRampPerWeek: number;
+  /** annual fee of reserved capacity, fraction of the planned annual production cost per unit of
+   * capacityBuffer (standby shift, spare line, capacity-reservation contract). Booked under production.
+   * Model value. */
+  capacityReserveRate: number;
+  /** postponement: late configuration (kitting, flashing, labelling at the DC) adds this fraction of unit
+   * cost (late configuration adds a little assembly work per unit; Lee, Billington & Carter 1993). Model value. */
+  postponementCostPremium: number;
+  /** postponement: days to configure a customised order from generic stock (replaces customisationDays) */
+  postponementConfigDays: number;
+  /** dual sourcing: unit cost premium of the fast (surge) source, fraction of unit cost (Allon & Van
+   * Mieghem 2010: near-shore surge source dearer than the off-shore base source). Model value. */
+  surgeCostPremium: number;
+  /** dual sourcing: lead time of the surge source, weeks (integer ≥ 1) */
+  surgeLeadWeeks: number;
+  /** dual sourcing: the surge source is called when stock on hand falls below this many weeks of forecast demand */
+  surgeTriggerWeeks: number;
+  /** digital visibility: annual IT cost per unit of forecastImprovement, USD per year (fixed platform part)
+   * plus a per-customer part (data link, onboarding). Booked under orderHandling. Model values. */
+  digitalFixedCost: number;
+  digitalCostPerCustomer: number;
 }
 
 export const DEFAULT_PARAMS: SimulationParams = {
@@ -197,6 +238,19 @@ export const DEFAULT_PARAMS: SimulationParams = {
   referenceSatisfaction: 60,
   churnSensitivity: 0.5,
   maxWeeklyHazard: 0.5,
+
+  emissionFactor: { road: 80, express: 180, ocean: 12, air: 800 },
+  warehouseCo2ePerTonne: 2,
+  capacityHeadroom: 0.1,
+  capacityRampPerWeek: 0.03,
+  capacityReserveRate: 0.006,
+  postponementCostPremium: 0.005,
+  postponementConfigDays: 2,
+  surgeCostPremium: 0.12,
+  surgeLeadWeeks: 1,
+  surgeTriggerWeeks: 1,
+  digitalFixedCost: 1_000_000,
+  digitalCostPerCustomer: 250,
 };
 
 /** Deep-merge user overrides over DEFAULT_PARAMS, validating every number (finite, non-negative). */
@@ -209,7 +263,7 @@ export function resolveParams(overrides: unknown): SimulationParams {
     if (typeof base === 'number') {
       const max = path.includes('Rate') || path.includes('Share') || path.includes('Alpha') || path.includes('Premium') ? 1 : 1e9;
       // speeds and review periods must be positive (they divide or step the weekly loop)
-      const min = path.endsWith('kmPerDay') || path.startsWith('params.efficientReviewWeeks') ? 1 : 0;
+      const min = path.endsWith('kmPerDay') || path.startsWith('params.efficientReviewWeeks') || path === 'params.surgeLeadWeeks' ? 1 : 0;
       return checkNumber(path, over, min, max);
     }
     const ob = checkObject(path, over);

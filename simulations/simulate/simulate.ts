@@ -40,6 +40,7 @@ import { resolveStrategies, validatePlan } from '../strategy/plan';
 import { DemandStream, normalCdf } from './normal';
 import { economicReviewWeeks, newsvendorZ, safetyFactor } from './inventory';
 import { freightPerKg, resolveParams, transitDays, type FreightMode, type SimulationParams } from './params';
+import { LAUNCH_PRODUCT, changesDemand, demandMultipliers, resolveScenario, scenarioStart, type ResolvedScenario } from './scenarios';
 import { baseWeeklyHazard, churnHazard, customisationUtility, leadTimeUtility, priceUtility, serviceUtility } from './satisfaction';
 
 export const DEFAULT_WEEKS = 52;
@@ -65,7 +66,9 @@ const OTIF_NUM = 11;
 const OTIF_DEN = 12;
 const FILL_NUM = 13;
 const FILL_DEN = 14;
-const NF = 15;
+/** kg CO2e (MODEL.md §7.4) */
+const CO2 = 15;
+const NF = 16;
 
 /** State of one week, yielded by simulateSteps for animation. Money in USD. */
 export interface WeekState {
@@ -89,12 +92,16 @@ export interface ResolvedOptions {
   seed: number | string;
   params: SimulationParams;
   segmentation: Segmentation;
+  /** the scenario played against the plan (MODEL.md §7.1); { key: 'none' } by default */
+  scenario: ResolvedScenario;
+  /** digital visibility: fraction of the forecast error removed, 0..0.5 (0 = off) */
+  forecastImprovement: number;
 }
 
 /** Validate options; throws EngineError naming the field. */
 export function resolveSimulateOptions(company: Company, plan: Plan, options: SimulateOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new EngineError('options', options, 'an object');
-  const known = ['weeks', 'seed', 'segmentation', 'params'];
+  const known = ['weeks', 'seed', 'segmentation', 'params', 'scenario', 'digital'];
   for (const k of Object.keys(options)) if (!known.includes(k)) throw new EngineError(`options.${k}`, (options as Record<string, unknown>)[k], `keys ${known.join('|')}`, 'is not a known option');
   const weeks = options.weeks === undefined ? DEFAULT_WEEKS : checkNumber('weeks', options.weeks, 1, MAX_WEEKS, { integer: true });
   const seed = options.seed ?? company.seed;
@@ -106,7 +113,16 @@ export function resolveSimulateOptions(company: Company, plan: Plan, options: Si
     if (segmentation.labels[i] >= segmentation.segments.length) throw new EngineError(`options.segmentation.labels[${i}]`, segmentation.labels[i], `0..${segmentation.segments.length - 1}`);
   }
   if (company.products.length === 0) throw new EngineError('company.products', 0, 'at least one product');
-  return { weeks, seed, params, segmentation };
+  const scenario = resolveScenario(options.scenario);
+  let forecastImprovement = 0;
+  if (options.digital !== undefined) {
+    const d = options.digital as unknown;
+    if (typeof d !== 'object' || d === null || Array.isArray(d)) throw new EngineError('options.digital', d, 'an object { forecastImprovement: 0..0.5 }', 'is not an object');
+    const dd = d as Record<string, unknown>;
+    for (const k of Object.keys(dd)) if (k !== 'forecastImprovement') throw new EngineError(`options.digital.${k}`, dd[k], 'keys forecastImprovement', 'is not a known option');
+    forecastImprovement = checkNumber('options.digital.forecastImprovement', dd.forecastImprovement, 0, 0.5);
+  }
+  return { weeks, seed, params, segmentation, scenario, forecastImprovement };
 }
 
 const clampNonNeg = (x: number) => (x > 0 && Number.isFinite(x) ? x : 0);
@@ -116,7 +132,7 @@ type Ctx = ReturnType<typeof prepare>;
 
 function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   const normalised = validatePlan(plan);
-  const { weeks, seed, params: P, segmentation } = resolveSimulateOptions(company, normalised, options);
+  const { weeks, seed, params: P, segmentation, scenario, forecastImprovement: fImp } = resolveSimulateOptions(company, normalised, options);
   const strategies: SegmentStrategy[] = resolveStrategies(normalised, segmentation);
   const c = company.customers;
   const n = c.n;
@@ -124,7 +140,11 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   const labels = segmentation.labels;
 
   // ---------------------------------------------------------------- products and generations
-  const products = company.products;
+  // a new-product-launch scenario adds one product to the range from its start week (MODEL.md §7.1)
+  const products =
+    scenario.key === 'new-product-launch'
+      ? [...company.products, { ...LAUNCH_PRODUCT, name: { ...LAUNCH_PRODUCT.name }, index: company.products.length, lifeWeeks: scenario.lifeWeeks, launchWeek: scenario.week }]
+      : company.products;
   const nP = products.length;
   const pClass = new Uint8Array(nP); // 0 new, 1 mature
   const pCostRatio = new Float64Array(nP); // unit cost / list price
@@ -151,7 +171,7 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     maxGen[p] = Math.max(0, genOf(p, weeks + 32));
     const s = new Float64Array(maxGen[p] + 1);
     const stream = new DemandStream(deriveSeed(seed, `launch/${products[p].key}`));
-    const sig = pClass[p] === 0 ? P.newProductForecastSigma : 0;
+    const sig = pClass[p] === 0 ? (scenario.key === 'new-product-launch' && p >= company.products.length ? scenario.forecastError : P.newProductForecastSigma) : 0;
     for (let g = 0; g <= maxGen[p]; g++) s[g] = Math.exp(sig * stream.normal() - (sig * sig) / 2);
     shock.push(s);
   }
@@ -186,6 +206,17 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
       classKg[t * 2 + k] += s * pKgPerDollar[p];
     }
   }
+  if (fImp > 0) {
+    // digital visibility (MODEL.md §7.3): the launch forecast learns the fraction f of each generation's
+    // (log) launch surprise: planned volume r·M^f instead of r (M = the launch multiplier, mean 1). The
+    // actual shares above keep r·M.
+    for (let t = 0; t < W2; t++) {
+      for (let p = 0; p < nP; p++) {
+        const g = genOf(p, t);
+        if (g >= 0) planShare[t * nP + p] *= Math.pow(shock[p][Math.min(g, maxGen[p])], fImp);
+      }
+    }
+  }
   // regional market factor per week and class, shared by the customers of a region (demand is
   // correlated within a region, independent across regions), mean 1
   const nReg = Math.max(1, company.regions.length);
@@ -201,10 +232,25 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
       }
     }
   }
+  {
+    // demand scenarios (MODEL.md §7.1) scale the mean of demand by region and class from their start week
+    // (the customer-level noise is unchanged): folded into the market factor, so the weekly loop is untouched
+    const meanRC = new Float64Array(nReg * 2);
+    for (let i = 0; i < c.n; i++) {
+      const r = c.region[i];
+      if (r >= nReg) continue;
+      const rev = clampNonNeg(c.annualRevenue[i]);
+      const sh = Math.min(1, clampNonNeg(c.newProductShare[i]));
+      meanRC[r * 2] += (rev * sh) / 52;
+      meanRC[r * 2 + 1] += (rev * (1 - sh)) / 52;
+    }
+    const mult = demandMultipliers(scenario, weeks, company.regions.map((r) => r.key), meanRC);
+    if (mult) for (let q = 0; q < market.length; q++) market[q] *= mult[q];
+  }
   // class demand CV of the products (revenue-weighted equally), for splitting a customer's CV
   const cvClass = [0, 0];
   const cntClass = [0, 0];
-  for (let p = 0; p < nP; p++) {
+  for (let p = 0; p < company.products.length; p++) {
     cvClass[pClass[p]] += products[p].demandCv;
     cntClass[pClass[p]]++;
   }
@@ -238,7 +284,9 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     const sf = s * 1024 + fac;
     let k = poolBySegFac.get(sf);
     if (k === undefined) {
-      const policy = `${fac}|${st.supplyChain}|${st.product === 'customised' ? `c${s}` : 's'}`;
+      let policy = `${fac}|${st.supplyChain}|${st.product === 'customised' ? `c${s}` : 's'}`;
+      // flexibility levers change how a stock is run, so segments that differ in them hold separate stock
+      if (hasFlex(st)) policy += `|b${st.capacityBuffer ?? 0}|p${st.postponement ? 1 : 0}|d${st.dualSourcing ? 1 : 0}`;
       k = poolByPolicy.get(policy);
       if (k === undefined) {
         k = poolSeg.length;
@@ -298,6 +346,7 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   const hMax = new Float64Array(n);
   const marginW = new Float64Array(n); // expected margin per week (for the lost margin of churn)
   const leadDays = new Float64Array(n);
+  const co2Kg = new Float64Array(n); // kg CO2e per kg shipped: tonne-km × g/tkm of each leg + warehousing (MODEL.md §7.4)
   // pool planning sums
   const poolMu = new Float64Array(nPool * 2);
   const poolVar = new Float64Array(nPool * 2);
@@ -308,6 +357,13 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   const poolZ = new Float64Array(nPool);
   const poolSetup = new Float64Array(nPool);
   const poolProdMult = new Float64Array(nPool);
+  // flexibility levers of each pool (MODEL.md §7.2)
+  const poolCapCoef = new Float64Array(nPool); // capacity: 1 + headroom + capacityBuffer, × planned volume
+  const poolBuffer = new Float64Array(nPool);
+  const poolPostpone = new Uint8Array(nPool);
+  const poolSurge = new Uint8Array(nPool);
+  const poolInKm = new Float64Array(nPool); // inbound km to a regional warehouse (0 at the central DC)
+  const poolInEf = new Float64Array(nPool); // inbound mode's emission factor, g CO2e per tonne-km
 
   const fr = P.freight;
   const w = P.satisfactionWeights;
@@ -322,6 +378,8 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
       const mode: FreightMode = st.supplyChain === 'efficient' ? (intl ? 'ocean' : 'road') : intl ? 'air' : 'express';
       L += Math.ceil(transitDays(fr[mode], km) / 7);
       poolKgCost[k] = freightPerKg(fr[mode], km);
+      poolInKm[k] = km;
+      poolInEf[k] = P.emissionFactor[mode];
     }
     poolLead[k] = Math.max(1, L);
     // the strictest cycle-service-level target of the segments sharing the stock
@@ -331,6 +389,12 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     poolZ[k] = safetyFactor(sl);
     poolSetup[k] = P.setupCost[st.supplyChain] * (st.product === 'customised' ? P.customisedSetupFactor : 1);
     poolProdMult[k] = (1 + (st.supplyChain === 'responsive' ? P.responsiveCostPremium : 0)) * (1 + (st.product === 'customised' ? P.customisedCostPremium : 0));
+    // postponement: late configuration adds a small assembly cost per unit (Lee, Billington & Carter 1993)
+    if (st.postponement) poolProdMult[k] *= 1 + P.postponementCostPremium;
+    poolBuffer[k] = st.capacityBuffer ?? 0;
+    poolCapCoef[k] = 1 + P.capacityHeadroom + poolBuffer[k];
+    poolPostpone[k] = st.postponement ? 1 : 0;
+    poolSurge[k] = st.dualSourcing ? 1 : 0;
   }
 
   // mean unit cost ÷ list price of each product class (the class margins of products.ts)
@@ -386,7 +450,12 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     }
     freightKg[i] = poolKgCost[k] + freightPerKg(fr[mode], outKm);
     duty[i] = clampNonNeg(c.dutyRate[i]);
-    const days = P.pickDays + transitDays(fr[mode], outKm) + (customised ? P.customisationDays[st.supplyChain] : 0);
+    // postponement: a customised order is configured from generic stock in days (Zinn & Bowersox 1988)
+    const configDays = customised ? (st.postponement ? P.postponementConfigDays : P.customisationDays[st.supplyChain]) : 0;
+    const days = P.pickDays + transitDays(fr[mode], outKm) + configDays;
+    // kg CO2e per kg: (inbound km × EF_in + outbound km × EF_out) g/tkm ÷ 10⁶ (kg→t, g→kg) + kg CO2e per
+    // tonne handled × sites ÷ 1000 (GLEC Framework v3 / ISO 14083 method: tonne-km × intensity per leg + hubs)
+    co2Kg[i] = (poolInKm[k] * poolInEf[k] + outKm * P.emissionFactor[mode]) / 1e6 + (P.warehouseCo2ePerTonne * (fac === central ? 1 : 2)) / 1000;
     leadDays[i] = days;
     // Kestrel delivers duty paid, so it owns the goods in outbound transit: holding = cost × rate × days/365
     // (blended new/mature rate by the customer's new-product share)
@@ -437,6 +506,12 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     }
   }
 
+  if (fImp > 0) {
+    // digital visibility (MODEL.md §7.3): the forecast error σ the planner sizes safety stock on is (1 − f)·σ
+    const k2 = (1 - fImp) * (1 - fImp);
+    for (let q = 0; q < poolVar.length; q++) poolVar[q] *= k2;
+  }
+
   // review periods: responsive weekly; efficient by the economic review period of the production line
   // (EOQ, Harris 1913, on the line's demand: all pools of a line order in the same weeks, one production
   // cycle, so their batches share the changeover)
@@ -474,6 +549,8 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   // ---------------------------------------------------------------- pool-product state
   let maxLead = 1;
   for (let k = 0; k < nPool; k++) if (poolLead[k] > maxLead) maxLead = poolLead[k];
+  // the surge source's orders also travel in the pipeline ring (MODEL.md §7.2)
+  for (let k = 0; k < nPool; k++) if (poolSurge[k] && Math.round(P.surgeLeadWeeks) > maxLead) maxLead = Math.round(P.surgeLeadWeeks);
   let RING = 2;
   while (RING <= maxLead + 1) RING *= 2;
   const nPP = nPool * nP;
@@ -534,7 +611,25 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     inventory: new Float64Array(weeks),
   };
   const stream = new DemandStream(deriveSeed(seed, 'demand'));
+  // §7 extras: weekly fee of reserved capacity per pool and class (fraction of planned production cost);
+  // digital IT cost per week; tariff rise (region, week, added duty rate)
+  let anyFlex = false;
+  const poolFeeW = new Float64Array(nPool * 2);
+  for (let k = 0; k < nPool; k++) {
+    if (poolBuffer[k] > 0 || poolPostpone[k] || poolSurge[k]) anyFlex = true;
+    for (let cls = 0; cls < 2; cls++) poolFeeW[k * 2 + cls] = poolBuffer[k] * P.capacityReserveRate * poolMu[k * 2 + cls] * listCostRatio[cls] * poolProdMult[k];
+  }
+  const digitalWeek = fImp > 0 ? (fImp * (P.digitalFixedCost + P.digitalCostPerCustomer * n)) / 52 : 0;
+  const tariffRegion = scenario.key === 'tariff-rise' ? company.regions.findIndex((r) => r.key === scenario.region) : -1;
+  if (scenario.key === 'tariff-rise' && tariffRegion < 0) throw new EngineError('scenario.params.region', scenario.region, company.regions.map((r) => r.key).join('|'));
   return {
+    scenario, anyFlex, poolFeeW, digitalWeek, tariffRegion, co2Kg,
+    capStart: changesDemand(scenario) ? scenarioStart(scenario) : Infinity,
+    poolCapCoef, poolPostpone, poolSurge,
+    surgeLead: Math.max(1, Math.round(P.surgeLeadWeeks)),
+    poolFlex: new Float64Array(nPool * 2),
+    spare: new Float64Array(nP),
+    short: new Float64Array(nP),
     n, nSeg, nP, nPool, weeks, P, seed, labels, segmentation, normalised, c,
     pClass, pCostRatio, pLaunch, pLife, market, nReg, region: c.region, planShare, actShare, classMult, classCost, classKg, W2,
     poolOf, poolSeg, poolSegs, poolFac, poolMu, poolVar, poolLead, poolReview, poolZ, poolSetup, poolProdMult,
@@ -597,9 +692,54 @@ function drawDemand(x: Ctx, t: number): void {
 
 }
 
+/**
+ * Postponement (MODEL.md §7.2; Zinn & Bowersox 1988, Lee, Billington & Carter 1993): a pool's variants of one
+ * product class are configured late from one generic stock, so at the start of the week stock (on hand
+ * plus this week's arrivals) beyond a variant's needs (backlog + this week's demand) is re-configured to
+ * cover the variants that are short. Moved at unit cost: Δ list dollars = Δ cost ÷ (cost/price) of each
+ * variant. Variants at an end-of-life changeover this week take no part.
+ */
+function poolVariants(x: Ctx, k: number, t: number): void {
+  const { nP, pClass, pLaunch, pLife, onHand, backlog, pipe, RING, poolDemand, actShare, pCostRatio, spare, short } = x;
+  for (let cls = 0; cls < 2; cls++) {
+    let totSpare = 0;
+    let totShort = 0;
+    for (let p = 0; p < nP; p++) {
+      spare[p] = 0;
+      short[p] = 0;
+      if (pClass[p] !== cls) continue;
+      const g = generation(pLaunch, pLife, p, t);
+      if (g < 0 || (t > 0 && generation(pLaunch, pLife, p, t - 1) !== g)) continue;
+      const j = k * nP + p;
+      const have = onHand[j] + pipe[j * RING + (t % RING)];
+      const need = backlog[j] + poolDemand[k * 2 + cls] * actShare[t * nP + p];
+      const d = (have - need) * pCostRatio[p]; // USD at unit cost
+      if (d > 0) {
+        spare[p] = Math.min(d, onHand[j] * pCostRatio[p]);
+        totSpare += spare[p];
+      } else if (d < 0) {
+        short[p] = -d;
+        totShort += -d;
+      }
+    }
+    const move = totSpare < totShort ? totSpare : totShort;
+    if (!(move > 0)) continue;
+    for (let p = 0; p < nP; p++) {
+      if (pClass[p] !== cls || pCostRatio[p] <= 0) continue;
+      const j = k * nP + p;
+      if (spare[p] > 0) onHand[j] -= (move * spare[p]) / totSpare / pCostRatio[p];
+      else if (short[p] > 0) onHand[j] += (move * short[p]) / totShort / pCostRatio[p];
+    }
+  }
+}
+
 /** The stocking points: receive, write off at end of life, serve, hold, review and order. Returns the week's pool cost. */
 function runStockingPoints(x: Ctx, t: number): number {
   const { nPool, nP, poolLead, poolReview, pClass, RING, pipe, onHand, backlog, forecast, fill, poolDemand, poolFill, poolCost, pCostRatio, poolProdMult, poolMu, poolVar, poolZ, poolSetup, planShare, actShare, classMult, pLaunch, pLife, W2, zNews, P, stockByPoint, poolLine, weekQ, lineQ } = x;
+  const { anyFlex, poolPostpone, poolSurge, poolCapCoef, poolFlex, poolFeeW, capStart, surgeLead } = x;
+  const capped = t >= capStart;
+  // capacity ramps up after the shock: + capacityRampPerWeek × weeks since the start (MODEL.md §7.2)
+  const capRamp = capped ? P.capacityRampPerWeek * (t - capStart) : 0;
   const mN = classMult[t * 2];
   const mM = classMult[t * 2 + 1];
   const lost = P.lostSalesShare;
@@ -618,6 +758,13 @@ function runStockingPoints(x: Ctx, t: number): number {
     const R = poolReview[k];
     const review = t % R === 0;
     let stock = 0;
+    if (anyFlex) {
+      // reserved capacity: a fixed fee per week (booked under production, allocated like pool costs)
+      poolFlex[k * 2] += poolFeeW[k * 2];
+      poolFlex[k * 2 + 1] += poolFeeW[k * 2 + 1];
+      weekPoolCost += poolFeeW[k * 2] + poolFeeW[k * 2 + 1];
+      if (poolPostpone[k]) poolVariants(x, k, t);
+    }
     for (let p = 0; p < nP; p++) {
       const j = k * nP + p;
       const cls = pClass[p];
@@ -657,6 +804,26 @@ function runStockingPoints(x: Ctx, t: number): number {
       poolCost[cbase + 1] += h;
       weekPoolCost += h;
       stock += avail * pCostRatio[p] * poolProdMult[k];
+      if (poolSurge[k] && g >= 0) {
+        // dual sourcing (Allon & Van Mieghem 2010, tailored base-surge): when the net stock expected
+        // at the surge lead time falls below the trigger (weeks of forecast demand), the fast source
+        // ships the gap; it arrives after surgeLead weeks at a unit cost premium
+        const a = t + surgeLead;
+        if (generation(pLaunch, pLife, p, a) === g) {
+          let near = 0;
+          for (let a2 = t + 1; a2 <= a; a2++) near += pipe[j * RING + (a2 % RING)];
+          const F = forecast[j];
+          const trigger = P.surgeTriggerWeeks * F;
+          const net = avail + near - backlog[j] - F * surgeLead;
+          if (net < trigger) {
+            const Qs = trigger - net;
+            pipe[j * RING + (a % RING)] += Qs;
+            const premium = Qs * pCostRatio[p] * poolProdMult[k] * P.surgeCostPremium;
+            poolFlex[k * 2 + cls] += premium;
+            weekPoolCost += premium;
+          }
+        }
+      }
       // periodic review: order up to S for the generation on sale when the order arrives
       if (review) {
         const a = t + L;
@@ -677,7 +844,15 @@ function runStockingPoints(x: Ctx, t: number): number {
         const S = F * T + z * sigma * Math.sqrt(T);
         let position = sameGen ? onHand[j] - backlog[j] : 0;
         for (let a2 = t + 1; a2 <= a; a2++) if (generation(pLaunch, pLife, p, a2) === ga) position += pipe[j * RING + (a2 % RING)];
-        const Q = S - position;
+        let Q = S - position;
+        if (capped) {
+          // capacity (MODEL.md §7.2): in a demand scenario, from its start week W a review's batch is at most
+          // (1 + headroom + capacityBuffer + ramp·(t − W)) × the planned rate over one review period (a new
+          // generation's first batch: over its whole cover T, plus its safety stock)
+          const cc = poolCapCoef[k] + capRamp;
+          const cap = sameGen ? cc * planned * R : cc * planned * T + z * sigma * Math.sqrt(T);
+          if (Q > cap) Q = cap;
+        }
         if (Q > 0 && Number.isFinite(Q)) {
           pipe[j * RING + (a % RING)] += Q;
           // the pool's own replenishment order (receiving, put-away, paperwork); the changeover is
@@ -720,7 +895,7 @@ function runStockingPoints(x: Ctx, t: number): number {
 
 /** Pass 2: customers receive goods, pay, judge the service and may leave. */
 function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue: number): void {
-  const { n, labels, churnWeek, seg, marginW, poolOf, poolFill, bufN, bufM, bufU, priceMult, prodMult, freightKg, duty, pOnTime, ordersW, svcBaseW, complaintCoef, shipW, arCoef, svcRevCoef, transitHold, orderCostW, revenue, cost, demN, demM, eStatic, sat, h0, hMax, classCost, classKg, weekly, P } = x;
+  const { n, labels, churnWeek, seg, marginW, poolOf, poolFill, bufN, bufM, bufU, priceMult, prodMult, freightKg, duty, pOnTime, ordersW, svcBaseW, complaintCoef, shipW, arCoef, svcRevCoef, transitHold, orderCostW, revenue, cost, demN, demM, eStatic, sat, h0, hMax, classCost, classKg, weekly, P, co2Kg } = x;
   const keepLost = 1 - P.lostSalesShare;
   const alphaS = P.satisfactionAlpha;
   const wOtifW = P.satisfactionWeights.otif;
@@ -766,7 +941,8 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
     const rev = (soldN + soldM) * pm;
     const prod = (soldN * crN + soldM * crM) * qm;
     // variable freight (USD/kg × kg) + fixed freight per shipment (one shipment per order)
-    const freight = (soldN * kgN + soldM * kgM) * freightKg[i] + shipW[i];
+    const kgShip = soldN * kgN + soldM * kgM;
+    const freight = kgShip * freightKg[i] + shipW[i];
     const dut = duty[i] * (rev + freight);
     const d = dn + dm;
     const filled = dn * fN + dm * fM;
@@ -790,6 +966,7 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
     seg[b + OTIF_DEN] += ow;
     seg[b + FILL_NUM] += filled;
     seg[b + FILL_DEN] += d;
+    seg[b + CO2] += kgShip * co2Kg[i];
     const direct = prod + hold + freight + dut + svc + oc;
     revenue[i] += rev;
     cost[i] += direct;
@@ -822,6 +999,7 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
     }
   }
   wCost += x.complexityWeek;
+  if (x.digitalWeek > 0) wCost += x.digitalWeek;
   x.state.activeCount = activeCount;
   weekly.revenue[t] = wRev;
   weekly.cost[t] = wCost;
@@ -862,6 +1040,30 @@ function finish(x: Ctx): SimulationResult {
       seg[b + HOLDING] += poolCost[base + 1] * share;
       seg[b + OBSOLESCENCE] += poolCost[base + 2] * share;
       cost[i] += total * share;
+    }
+  }
+  if (x.anyFlex) {
+    // flexibility costs of a pool (capacity reservation fee, surge-source premium) by demand share, under production
+    const { poolFlex } = x;
+    for (let i = 0; i < n; i++) {
+      const k = poolOf[i];
+      const b = labels[i] * NF;
+      for (let cls = 0; cls < 2; cls++) {
+        const f = poolFlex[k * 2 + cls];
+        if (f === 0) continue;
+        const den = poolDem[k * 2 + cls];
+        const share = den > 0 ? (cls === 0 ? demN[i] : demM[i]) / den : 1 / poolCount[k];
+        seg[b + PRODUCTION] += f * share;
+        cost[i] += f * share;
+      }
+    }
+  }
+  if (x.digitalWeek > 0) {
+    // digital visibility IT cost, the same share per customer (per-customer cost basis), under orderHandling
+    const per = (x.digitalWeek * weeks) / n;
+    for (let i = 0; i < n; i++) {
+      seg[labels[i] * NF + ORDER] += per;
+      cost[i] += per;
     }
   }
   // complexity: (segments − 1) × rate × annual list revenue × weeks/52, shared by segments in
@@ -920,12 +1122,17 @@ function finish(x: Ctx): SimulationResult {
       safetyStockValue: planned,
       stockingPoints,
     },
-    meta: { plan: normalised.name, method: segmentation.method, weeks, seed, customers: n },
+    meta: x.scenario.key === 'none' ? { plan: normalised.name, method: segmentation.method, weeks, seed, customers: n } : { plan: normalised.name, method: segmentation.method, weeks, seed, customers: n, scenario: x.scenario.key },
   };
 }
 
 /** Advance one week; returns nothing, results land in the context buffers. */
 function stepWeek(x: Ctx, t: number): void {
+  if (x.tariffRegion >= 0 && x.scenario.key === 'tariff-rise' && t === x.scenario.week) {
+    // tariff rise (MODEL.md §7.1): from this week the region's duty rate is higher by points/100
+    const add = x.scenario.points / 100;
+    for (let i = 0; i < x.n; i++) if (x.region[i] === x.tariffRegion) x.duty[i] += add;
+  }
   drawDemand(x, t);
   const poolCostWeek = runStockingPoints(x, t);
   serveCustomers(x, t, poolCostWeek, x.out[0]);
@@ -962,6 +1169,11 @@ export function simulate(company: Company, plan: Plan, options: SimulateOptions 
   return finish(x);
 }
 
+/** Whether a strategy uses any flexibility lever (MODEL.md §7.2). */
+function hasFlex(st: SegmentStrategy): boolean {
+  return (st.capacityBuffer ?? 0) > 0 || st.postponement === true || st.dualSourcing === true;
+}
+
 function nonEmpty(segmentation: Segmentation): number {
   let k = 0;
   for (const s of segmentation.segments) if (s.size > 0) k++;
@@ -994,6 +1206,8 @@ function totalsFrom(acc: Float64Array, b: number, customers: number, satSum: num
     fillRate: acc[b + FILL_DEN] > 0 ? acc[b + FILL_NUM] / acc[b + FILL_DEN] : 1,
     satisfaction: customers > 0 ? satSum / customers : 0,
     churnRate: customers > 0 ? churned / customers : 0,
+    // kg → tonnes
+    co2eTonnes: acc[b + CO2] / 1000,
   };
 }
 

@@ -28,6 +28,19 @@ export const DISCOUNT_MAX = 0.3;
 /** Lever names in a fixed order (plans, CSV columns, UI). */
 export const LEVERS = ['supplyChain', 'serviceLevel', 'fulfilment', 'delivery', 'service', 'product', 'discount'] as const satisfies readonly (keyof SegmentStrategy)[];
 
+/**
+ * Flexibility levers (MODEL.md §7.2), optional: a strategy without them behaves as before, and a
+ * normalised plan carries them only where they were given (so LEVERS, CSV columns and the plan format
+ * are unchanged).
+ * - capacityBuffer: reserved capacity above the planned volume, fraction 0..0.5 (Fisher 1997: buffer
+ *   capacity is a mark of the market-responsive chain; Jordan & Graves 1995 on flexibility).
+ * - postponement: generic stock, late configuration (Zinn & Bowersox 1988; Lee, Billington & Carter 1993).
+ * - dualSourcing: a fast, dear surge source beside the cheap base source (Allon & Van Mieghem 2010).
+ */
+export const FLEX_LEVERS = ['capacityBuffer', 'postponement', 'dualSourcing'] as const satisfies readonly (keyof SegmentStrategy)[];
+export const CAPACITY_BUFFER_MIN = 0;
+export const CAPACITY_BUFFER_MAX = 0.5;
+
 /** The one-size-fits-all default: efficient, 95 % cycle service level, central DC, standard everything, list price. */
 export const DEFAULT_STRATEGY: Readonly<SegmentStrategy> = Object.freeze({
   supplyChain: 'efficient',

@@ -12,6 +12,9 @@ import {
   DELIVERIES,
   DISCOUNT_MAX,
   DISCOUNT_MIN,
+  CAPACITY_BUFFER_MAX,
+  CAPACITY_BUFFER_MIN,
+  FLEX_LEVERS,
   FULFILMENTS,
   LEVERS,
   PRODUCT_OPTIONS,
@@ -22,7 +25,7 @@ import {
 } from './levers';
 
 
-/** A plan after validation: every strategy has all seven levers. */
+/** A plan after validation: every strategy has all seven levers (and any flexibility lever given). */
 export interface NormalisedPlan extends Plan {
   name: string;
   strategies: Record<string, SegmentStrategy>;
@@ -36,7 +39,7 @@ export function baselinePlan(): NormalisedPlan {
 /** Validate one (partial) strategy and merge it over `base`. */
 export function validateStrategy(field: string, value: unknown, base: SegmentStrategy = DEFAULT_STRATEGY): SegmentStrategy {
   const o = checkObject(field, value);
-  checkKnownKeys(field, o, LEVERS);
+  checkKnownKeys(field, o, [...LEVERS, ...FLEX_LEVERS]);
   const s: SegmentStrategy = { ...base };
   if (o.supplyChain !== undefined) s.supplyChain = checkOneOf(`${field}.supplyChain`, o.supplyChain, SUPPLY_CHAINS);
   if (o.serviceLevel !== undefined) s.serviceLevel = checkNumber(`${field}.serviceLevel`, o.serviceLevel, SERVICE_LEVEL_MIN, SERVICE_LEVEL_MAX);
@@ -45,7 +48,16 @@ export function validateStrategy(field: string, value: unknown, base: SegmentStr
   if (o.service !== undefined) s.service = checkOneOf(`${field}.service`, o.service, SERVICES);
   if (o.product !== undefined) s.product = checkOneOf(`${field}.product`, o.product, PRODUCT_OPTIONS);
   if (o.discount !== undefined) s.discount = checkNumber(`${field}.discount`, o.discount, DISCOUNT_MIN, DISCOUNT_MAX);
+  // flexibility levers (MODEL.md §7.2): copied only when given, so plans without them normalise as before
+  if (o.capacityBuffer !== undefined) s.capacityBuffer = checkNumber(`${field}.capacityBuffer`, o.capacityBuffer, CAPACITY_BUFFER_MIN, CAPACITY_BUFFER_MAX);
+  if (o.postponement !== undefined) s.postponement = checkBoolean(`${field}.postponement`, o.postponement);
+  if (o.dualSourcing !== undefined) s.dualSourcing = checkBoolean(`${field}.dualSourcing`, o.dualSourcing);
   return s;
+}
+
+function checkBoolean(field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new EngineError(field, value, 'true|false');
+  return value;
 }
 
 /**

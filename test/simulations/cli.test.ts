@@ -55,13 +55,31 @@ describe('sim CLI', { timeout: 60_000 }, () => {
     const r = run(['--customers', '100', '--plan', 'simulations/plans/needs.json', '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines[0].split(',')).toEqual(['scope', 'key', 'name', 'customers', 'revenue', ...COST_KEYS.map((k) => `cost_${k}`), 'profit', 'lostMargin', 'otif', 'fillRate', 'satisfaction', 'churnRate']);
+    expect(lines[0].split(',')).toEqual(['scope', 'key', 'name', 'customers', 'revenue', ...COST_KEYS.map((k) => `cost_${k}`), 'profit', 'lostMargin', 'otif', 'fillRate', 'satisfaction', 'churnRate', 'co2eTonnes']);
     expect(lines[lines.length - 1].startsWith('total,total,')).toBe(true);
     for (const l of lines.slice(1)) expect(l.split(',')).toHaveLength(lines[0].split(',').length);
     const d = run(['--customers', '100', '--format', 'csv', '--detail', 'customers']);
     const dl = d.stdout.trim().split('\r\n');
     expect(dl[0]).toBe('id,segment,revenue,costToServe,profit,satisfaction');
     expect(dl).toHaveLength(101);
+  });
+
+  it('--scenario plays a preset: JSON names it and carries co2eTonnes; a bad key is an error', () => {
+    const base = JSON.parse(run(['--customers', '200', '--weeks', '30']).stdout);
+    expect(base).not.toHaveProperty('scenario');
+    expect(base.totals.co2eTonnes).toBeGreaterThan(0);
+    expect(base.segments[0].co2eTonnes).toBe(base.totals.co2eTonnes);
+    const r = run(['--customers', '200', '--weeks', '30', '--scenario', 'tariff-rise']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.scenario).toBe('tariff-rise');
+    expect(j.totals.cost.duties).toBeGreaterThan(base.totals.cost.duties);
+    expect(j.totals.revenue).toBe(base.totals.revenue);
+    expect(parseArgs(['--scenario=demand-shift']).scenario).toBe('demand-shift');
+    expect(parseArgs([]).scenario).toBe('none');
+    const bad = run(['--scenario', 'storm']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^error: --scenario: "storm" is not allowed \(allowed none\|demand-shock/);
   });
 
   it('--lang zh-cn names segments in Chinese', () => {

@@ -1,0 +1,250 @@
+/**
+ * Scenarios (MODEL.md §7.1) and the pin of today's results: a plan or call without the new options
+ * must give exactly the results it gave before scenarios, flexibility levers, digital visibility and
+ * CO2e were added (the UI builds on them). The pinned figures were recorded for seed 42, 2,000
+ * customers, 52 weeks, before any of the §7 code existed.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCompany } from '../../simulations/company/generate';
+import { simulate } from '../../simulations/simulate/simulate';
+import { baselinePlan, validatePlan } from '../../simulations/strategy/plan';
+import { totalsJson } from '../../simulations/cli';
+import type { Plan, SimulationResult } from '../../simulations/types';
+
+const ROOT = join(__dirname, '../..');
+const company = generateCompany(42, { customers: 2000 });
+const loadPlan = (name: string): Plan => (name === 'baseline' ? baselinePlan() : validatePlan(JSON.parse(readFileSync(join(ROOT, `simulations/plans/${name}.json`), 'utf8'))));
+/** weighted checksum of a per-customer or per-week array, to the cent */
+const fp = (a: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * ((i % 7) + 1);
+  return Math.round(s * 100) / 100;
+};
+function fingerprint(r: SimulationResult) {
+  const { co2eTonnes: _ignored, ...totals } = totalsJson(r.totals) as ReturnType<typeof totalsJson> & { co2eTonnes?: number };
+  return {
+    totals,
+    profitFp: fp(r.customers.profit),
+    satFp: fp(r.customers.satisfaction),
+    weeklyCostFp: fp(r.weekly.cost),
+    weeklyFillFp: Math.round(fp(r.weekly.fillRate) * 1e6) / 1e6,
+    inv: Math.round((r.inventory?.averageValue ?? 0) * 100) / 100,
+  };
+}
+
+describe('results without the new options are unchanged (pinned before §7 existed)', () => {
+  it('baseline, rules and geography plans give the recorded figures for seed 42', () => {
+    expect(fingerprint(simulate(company, loadPlan('baseline'), { seed: 42 }))).toEqual({
+      totals: { revenue: 933615171.77, cost: { total: 879670920.85, production: 767776475.59, setup: 1310750, holding: 36898186.56, transport: 5959361.24, duties: 7023306.88, service: 53936407.53, orderHandling: 1138878.6, obsolescence: 5627554.46, complexity: 0 }, profit: 53944250.92, lostMargin: 12499232.9, otif: 0.630956, fillRate: 0.957688, satisfaction: 70.2865, churnRate: 0.159 },
+      profitFp: 209783153.62, satFp: 560862.92, weeklyCostFp: 3401344151.96, weeklyFillFp: 192.36, inv: 44667280.91,
+    });
+    expect(fingerprint(simulate(company, loadPlan('rules'), { seed: 42 }))).toEqual({
+      totals: { revenue: 966955729.94, cost: { total: 912574317.57, production: 795230648.82, setup: 2093000, holding: 36302233.51, transport: 6344476.72, duties: 7129647.09, service: 57586082.42, orderHandling: 1279250.25, obsolescence: 5426479.1, complexity: 1182499.66 }, profit: 54381412.37, lostMargin: 11662717.6, otif: 0.677895, fillRate: 0.957875, satisfaction: 72.5709, churnRate: 0.153 },
+      profitFp: 210933475.28, satFp: 579101.73, weeklyCostFp: 3531547590.8, weeklyFillFp: 192.58, inv: 43117190.53,
+    });
+    expect(fingerprint(simulate(company, loadPlan('geography'), { seed: 42 }))).toEqual({
+      totals: { revenue: 966818125.38, cost: { total: 918623380.07, production: 796283031.82, setup: 1449500, holding: 40676873.68, transport: 5529060.46, duties: 8138828.87, service: 55504549.65, orderHandling: 1143370.13, obsolescence: 9661665.54, complexity: 236499.93 }, profit: 48194745.31, lostMargin: 12632634.56, otif: 0.690367, fillRate: 0.949196, satisfaction: 74.0267, churnRate: 0.1235 },
+      profitFp: 190610088.68, satFp: 592451.6, weeklyCostFp: 3554243516.82, weeklyFillFp: 190.63, inv: 47656085.2,
+    });
+  });
+});
+
+import { EngineError } from '../../simulations/errors';
+import { COST_KEYS } from '../../simulations/simulate/simulate';
+import { SCENARIOS, SCENARIO_KEYS, resolveScenario, demandMultipliers } from '../../simulations/simulate/scenarios';
+import type { ScenarioSpec } from '../../simulations/types';
+
+function thrown(f: () => unknown): EngineError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(EngineError);
+    return e as EngineError;
+  }
+  throw new Error('expected an EngineError');
+}
+
+const small = generateCompany(7, { customers: 400 });
+const rules = loadPlan('rules');
+
+describe('scenario presets and validation', () => {
+  it('lists the five presets with bilingual names and resolves their defaults', () => {
+    expect(SCENARIO_KEYS).toEqual(['none', 'demand-shock', 'tariff-rise', 'new-product-launch', 'demand-shift']);
+    for (const k of SCENARIO_KEYS) {
+      expect(SCENARIOS[k].name.en.length).toBeGreaterThan(0);
+      expect(SCENARIOS[k].name['zh-cn'].length).toBeGreaterThan(0);
+      expect(resolveScenario(k)).toEqual(resolveScenario({ key: k }));
+    }
+    expect(resolveScenario(undefined)).toEqual({ key: 'none' });
+    expect(resolveScenario('tariff-rise')).toEqual({ key: 'tariff-rise', week: 13, points: 15, region: 'north-america' });
+    expect(resolveScenario('demand-shock')).toEqual({ key: 'demand-shock', week: 20, change: 0.4, productClass: 'new', region: 'all' });
+    expect(resolveScenario({ key: 'demand-shift', params: { dimension: 'region' } })).toMatchObject({ from: 'europe', to: 'sea', share: 0.3 });
+    expect(resolveScenario({ key: 'demand-shock', params: { change: -0.3, productClass: 'all' } })).toMatchObject({ change: -0.3, productClass: 'all', week: 20 });
+  });
+
+  it.each([
+    ['storm', 'scenario.key'],
+    [{ key: 'bogus' }, 'scenario.key'],
+    [{ key: 'demand-shock', extra: 1 }, 'scenario.extra'],
+    [{ key: 'demand-shock', params: { week: 300 } }, 'scenario.params.week'],
+    [{ key: 'demand-shock', params: { week: 3.5 } }, 'scenario.params.week'],
+    [{ key: 'demand-shock', params: { change: 5 } }, 'scenario.params.change'],
+    [{ key: 'demand-shock', params: { change: Number.NaN } }, 'scenario.params.change'],
+    [{ key: 'demand-shock', params: { productClass: 'old' } }, 'scenario.params.productClass'],
+    [{ key: 'demand-shock', params: { points: 5 } }, 'scenario.params.points'],
+    [{ key: 'tariff-rise', params: { points: -1 } }, 'scenario.params.points'],
+    [{ key: 'tariff-rise', params: { region: 'mars' } }, 'scenario.params.region'],
+    [{ key: 'new-product-launch', params: { forecastError: 3 } }, 'scenario.params.forecastError'],
+    [{ key: 'demand-shift', params: { share: 0.95 } }, 'scenario.params.share'],
+    [{ key: 'demand-shift', params: { from: 'new', to: 'new' } }, 'scenario.params.to'],
+    [{ key: 'demand-shift', params: { dimension: 'region', from: 'europe', to: 'mature' } }, 'scenario.params.to'],
+    [{ key: 'none', params: { week: 3 } }, 'scenario.params.week'],
+    [42, 'scenario'],
+  ])('rejects %j naming %s', (spec, field) => {
+    const e = thrown(() => resolveScenario(spec));
+    expect(e.field).toBe(field);
+    expect(e.allowed.length).toBeGreaterThan(0);
+    // simulate() validates the same way
+    expect(thrown(() => simulate(small, baselinePlan(), { weeks: 4, scenario: spec as ScenarioSpec })).field).toBe(field);
+  });
+
+  it('a demand shift keeps the planned total volume: the receiving side grows by share × μ_from ÷ μ_to', () => {
+    const mean = new Float64Array([10, 30, 20, 10]); // region 0: new 10, mature 30; region 1: new 20, mature 10
+    const m = demandMultipliers(resolveScenario({ key: 'demand-shift', params: { week: 1, share: 0.5 } }), 3, ['a', 'b'], mean) as Float64Array;
+    expect(Array.from(m.slice(0, 4))).toEqual([1, 1, 1, 1]); // week 0 untouched
+    const w1 = m.slice(4, 8);
+    const before = 10 + 30 + 20 + 10;
+    const after = 10 * w1[0] + 30 * w1[1] + 20 * w1[2] + 10 * w1[3];
+    expect(after).toBeCloseTo(before, 10);
+    expect(w1[1]).toBeCloseTo(0.5, 12); // mature halves
+    expect(demandMultipliers(resolveScenario('tariff-rise'), 3, ['a'], mean)).toBeNull();
+  });
+});
+
+describe('scenarios in the simulation', () => {
+  it('scenario none and a zero digital improvement give exactly the result without options', () => {
+    const a = simulate(small, rules, { weeks: 26 });
+    const b = simulate(small, rules, { weeks: 26, scenario: 'none', digital: { forecastImprovement: 0 } });
+    const c = simulate(small, rules, { weeks: 26, scenario: { key: 'none' } });
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(a.meta).not.toHaveProperty('scenario');
+  });
+
+  it('is deterministic and identical to the base run before its start week (common random numbers)', () => {
+    for (const key of SCENARIO_KEYS.slice(1)) {
+      const spec: ScenarioSpec = { key, params: { week: 10 } };
+      const a = simulate(small, rules, { weeks: 30, scenario: spec });
+      const b = simulate(small, rules, { weeks: 30, scenario: spec });
+      expect(b).toEqual(a);
+      expect(a.meta?.scenario).toBe(key);
+      const base = simulate(small, rules, { weeks: 30 });
+      // a launch at week 10 changes pre-launch production orders, so only compare the demand side there
+      const same = key === 'new-product-launch' ? [] : ['revenue', 'fillRate', 'satisfaction'];
+      for (const k of same) {
+        const s = k as 'revenue' | 'fillRate' | 'satisfaction';
+        expect(Array.from(a.weekly[s].slice(0, 10))).toEqual(Array.from(base.weekly[s].slice(0, 10)));
+      }
+      // from the start week on the scenario bites (a tariff rise changes cost, not revenue)
+      const bite = key === 'tariff-rise' ? 'cost' : 'revenue';
+      expect(Array.from(a.weekly[bite].slice(10))).not.toEqual(Array.from(base.weekly[bite].slice(10)));
+      if (key === 'tariff-rise') expect(Array.from(a.weekly.cost.slice(0, 10))).toEqual(Array.from(base.weekly.cost.slice(0, 10)));
+    }
+  });
+
+  it('invariants hold in every scenario: no NaN, nothing negative, segments sum to totals (incl. CO2e)', () => {
+    const flexRules: Plan = { ...rules, strategies: { ...rules.strategies, 'fast-track': { supplyChain: 'responsive', capacityBuffer: 0.3, postponement: true }, core: { dualSourcing: true, fulfilment: 'regional' } } };
+    for (const [key, p] of SCENARIO_KEYS.flatMap((k) => [[k, rules], [k, flexRules]] as const)) {
+      const r = simulate(small, p, { weeks: 40, scenario: key, digital: { forecastImprovement: 0.2 } });
+      // every cost lands in some week: Σ weekly cost = total cost
+      expect(Array.from(r.weekly.cost).reduce((a, x) => a + x, 0)).toBeCloseTo(r.totals.cost.total, 0);
+      const t = r.totals;
+      for (const k of COST_KEYS) {
+        expect(Number.isFinite(t.cost[k]), `${key} ${k}`).toBe(true);
+        expect(t.cost[k]).toBeGreaterThanOrEqual(0);
+        expect(r.segments.reduce((a, s) => a + s.cost[k], 0)).toBeCloseTo(t.cost[k], 2);
+      }
+      for (const k of ['revenue', 'profit', 'lostMargin', 'co2eTonnes'] as const) {
+        expect(Number.isFinite(t[k] as number)).toBe(true);
+        expect(r.segments.reduce((a, s) => a + (s[k] as number), 0)).toBeCloseTo(t[k] as number, 3);
+      }
+      expect(t.co2eTonnes).toBeGreaterThan(0);
+      expect(t.fillRate).toBeGreaterThan(0);
+      expect(t.fillRate).toBeLessThanOrEqual(1);
+      const costSum = Array.from(r.customers.costToServe).reduce((a, x) => a + x, 0);
+      expect(costSum).toBeCloseTo(t.cost.total, -1);
+      for (const x of r.weekly.cost) expect(Number.isFinite(x)).toBe(true);
+    }
+  });
+
+  it('a bigger tariff rise costs more duties, only in that region, and nothing else changes', () => {
+    const base = simulate(company, baselinePlan(), { seed: 42 });
+    let prev = -1;
+    for (const points of [0, 5, 15, 25]) {
+      const r = simulate(company, baselinePlan(), { seed: 42, scenario: { key: 'tariff-rise', params: { points } } });
+      expect(r.totals.cost.duties).toBeGreaterThan(prev);
+      if (points === 0) expect(r.totals.cost.duties).toBe(base.totals.cost.duties);
+      prev = r.totals.cost.duties;
+      expect(r.totals.revenue).toBe(base.totals.revenue);
+      expect(r.totals.fillRate).toBe(base.totals.fillRate);
+    }
+    // a rise in a region with no customers of the plan's segment changes no duty of the others
+    const geo = { name: 'geo', segmentation: { method: 'geography' as const }, strategies: { '*': {} } };
+    const g0 = simulate(company, geo, { seed: 42 });
+    const g1 = simulate(company, geo, { seed: 42, scenario: 'tariff-rise' });
+    for (let s = 0; s < g0.segments.length; s++) {
+      const d0 = g0.segments[s].cost.duties;
+      const d1 = g1.segments[s].cost.duties;
+      if (g0.segments[s].key === 'north-america' || g0.segments[s].key === 'intl-america' || d1 !== d0) expect(d1).toBeGreaterThanOrEqual(d0);
+    }
+    expect(g1.segments.filter((s, i) => s.cost.duties !== g0.segments[i].cost.duties).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a positive demand shock raises revenue and lowers the fill rate of the rigid baseline; a negative one lowers revenue', () => {
+    const base = simulate(company, baselinePlan(), { seed: 42 }).totals;
+    const up = simulate(company, baselinePlan(), { seed: 42, scenario: 'demand-shock' }).totals;
+    const down = simulate(company, baselinePlan(), { seed: 42, scenario: { key: 'demand-shock', params: { change: -0.3, productClass: 'all' } } }).totals;
+    expect(up.revenue).toBeGreaterThan(base.revenue);
+    expect(up.fillRate).toBeLessThan(base.fillRate - 0.02);
+    expect(down.revenue).toBeLessThan(base.revenue * 0.85);
+  });
+
+  it('a new product launch with a high forecast error costs the rigid baseline fill rate', () => {
+    const base = simulate(company, baselinePlan(), { seed: 42 }).totals;
+    const launch = simulate(company, baselinePlan(), { seed: 42, scenario: 'new-product-launch' }).totals;
+    expect(launch.fillRate).toBeLessThan(base.fillRate);
+    expect(launch.cost.obsolescence).toBeGreaterThan(base.cost.obsolescence);
+  });
+});
+
+describe('digital visibility (options.digital)', () => {
+  it('raises the fill rate and cuts holding cost; its IT cost lands under orderHandling', () => {
+    const base = simulate(company, baselinePlan(), { seed: 42, scenario: 'new-product-launch' }).totals;
+    let prevFill = base.fillRate;
+    let prevOh = base.cost.orderHandling;
+    for (const f of [0.1, 0.3, 0.5]) {
+      const t = simulate(company, baselinePlan(), { seed: 42, scenario: 'new-product-launch', digital: { forecastImprovement: f } }).totals;
+      expect(t.fillRate).toBeGreaterThan(prevFill);
+      expect(t.cost.orderHandling).toBeGreaterThan(prevOh);
+      expect(t.cost.holding).toBeLessThan(base.cost.holding);
+      prevFill = t.fillRate;
+      prevOh = t.cost.orderHandling;
+    }
+    // f × (fixed + per customer × n) per year, 52 weeks
+    const t3 = simulate(company, baselinePlan(), { seed: 42, digital: { forecastImprovement: 0.3 } }).totals;
+    const b = simulate(company, baselinePlan(), { seed: 42 }).totals;
+    expect(t3.cost.orderHandling - b.cost.orderHandling).toBeCloseTo(0.3 * (1_000_000 + 250 * 2000), 0);
+  });
+
+  it.each([
+    [{ forecastImprovement: 0.6 }, 'options.digital.forecastImprovement'],
+    [{ forecastImprovement: -0.1 }, 'options.digital.forecastImprovement'],
+    [{}, 'options.digital.forecastImprovement'],
+    [{ forecastImprovement: 0.2, crm: true }, 'options.digital.crm'],
+    ['lots', 'options.digital'],
+  ])('rejects digital %j', (digital, field) => {
+    expect(thrown(() => simulate(small, baselinePlan(), { weeks: 2, digital: digital as { forecastImprovement: number } })).field).toBe(field);
+  });
+});
