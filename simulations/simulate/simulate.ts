@@ -560,6 +560,11 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   const pipe = new Float64Array(nPP * RING);
   const fill = new Float64Array(nPP);
   const poolDemand = new Float64Array(nPool * 2);
+  // re-planning (MODEL.md §4.3): this week's expected demand of each pool's active customers, list USD per
+  // week: Σ wallet·μᵢ by class, Σ (wallet·σᵢ)² by class, and Σ wallet·μᵢ by pool × region × class (market term)
+  const poolMuNow = new Float64Array(nPool * 2);
+  const poolVarNow = new Float64Array(nPool * 2);
+  const poolRegMuNow = new Float64Array(nPool * nReg * 2);
   const poolFill = new Float64Array(nPool * 2);
   // pool costs by class: setup, holding, obsolescence (allocated to customers at the end)
   const poolCost = new Float64Array(nPool * 2 * 3);
@@ -635,7 +640,7 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     poolOf, poolSeg, poolSegs, poolFac, poolMu, poolVar, poolLead, poolReview, poolZ, poolSetup, poolProdMult,
     muN, muM, sdN, sdM, priceMult, prodMult, freightKg, duty, ordersW, orderCostW, serviceFixedW, contactCost,
     baseContacts, svcBaseW, complaintCoef, shipW, arCoef, svcRevCoef, transitHold, pOnTime, eStatic, h0, hMax, marginW, annualListRevenue, stockingPoints,
-    RING, onHand, backlog, forecast, pipe, fill, poolDemand, poolFill, poolCost, zNews, poolLine, nLine, weekQ, lineQ,
+    RING, onHand, backlog, forecast, pipe, fill, poolDemand, poolMuNow, poolVarNow, poolRegMuNow, fImp, poolFill, poolCost, zNews, poolLine, nLine, weekQ, lineQ,
     sat, churnWeek, revenue, cost, demN, demM, bufN, bufM, bufU, seg, weekly, stream,
     stockByPoint: new Float64Array(nPool),
     complexityWeek: (Math.max(0, nonEmpty(segmentation) - 1) * P.complexityRate * annualListRevenue) / 52,
@@ -656,7 +661,7 @@ function generation(pLaunch: Float64Array, pLife: Float64Array, p: number, t: nu
 
 /** Pass 1: demand draws, a fixed number per customer-week (common random numbers across plans). */
 function drawDemand(x: Ctx, t: number): void {
-  const { n, classMult, market, nReg, region, poolDemand, stream, bufU, bufN, bufM, churnWeek, muN, muM, sdN, sdM, poolOf, sat, P } = x;
+  const { n, classMult, market, nReg, region, poolDemand, poolMuNow, poolVarNow, poolRegMuNow, stream, bufU, bufN, bufM, churnWeek, muN, muM, sdN, sdM, poolOf, sat, P } = x;
   const cN = classMult[t * 2];
   const cM = classMult[t * 2 + 1];
   const mBase = t * nReg * 2;
@@ -666,6 +671,9 @@ function drawDemand(x: Ctx, t: number): void {
   const mM = classMult[t * 2 + 1];
   // ---- pass 1: demand draws (fixed count per customer-week: common random numbers) ----
   poolDemand.fill(0);
+  poolMuNow.fill(0);
+  poolVarNow.fill(0);
+  poolRegMuNow.fill(0);
   stream.fillTriples(n, bufN, bufM, bufU); // bufN, bufM hold the two normals until overwritten below
   for (let i = 0; i < n; i++) {
     const zn = bufN[i];
@@ -679,15 +687,28 @@ function drawDemand(x: Ctx, t: number): void {
     let wallet = 1 + kW * (sat[i] - ref);
     wallet = wallet < 0.5 ? 0.5 : wallet > 1.5 ? 1.5 : wallet;
     const mb = mBase + region[i] * 2;
+    const wn = muN[i] * wallet; // expected demand this week, list USD (before the market factor and noise)
+    const wm = muM[i] * wallet;
+    const vn = sdN[i] * wallet;
+    const vm = sdM[i] * wallet;
     let dn = (muN[i] * cN * market[mb] + sdN[i] * zn) * wallet;
     if (dn < 0 || mN === 0) dn = 0;
     let dm = (muM[i] * cM * market[mb + 1] + sdM[i] * zm) * wallet;
     if (dm < 0 || mM === 0) dm = 0;
     bufN[i] = dn;
     bufM[i] = dm;
-    const k2 = poolOf[i] * 2;
+    const pk = poolOf[i];
+    const k2 = pk * 2;
     poolDemand[k2] += dn;
     poolDemand[k2 + 1] += dm;
+    // the planner's view of the pool's active customers this week (re-planning at the review, MODEL.md §4.3)
+    poolMuNow[k2] += wn;
+    poolMuNow[k2 + 1] += wm;
+    poolVarNow[k2] += vn * vn;
+    poolVarNow[k2 + 1] += vm * vm;
+    const rb = (pk * nReg + region[i]) * 2;
+    poolRegMuNow[rb] += wn;
+    poolRegMuNow[rb + 1] += wm;
   }
 
 }
@@ -737,6 +758,11 @@ function poolVariants(x: Ctx, k: number, t: number): void {
 function runStockingPoints(x: Ctx, t: number): number {
   const { nPool, nP, poolLead, poolReview, pClass, RING, pipe, onHand, backlog, forecast, fill, poolDemand, poolFill, poolCost, pCostRatio, poolProdMult, poolMu, poolVar, poolZ, poolSetup, planShare, actShare, classMult, pLaunch, pLife, W2, zNews, P, stockByPoint, poolLine, weekQ, lineQ } = x;
   const { anyFlex, poolPostpone, poolSurge, poolCapCoef, poolFlex, poolFeeW, capStart, surgeLead } = x;
+  const { poolMuNow, poolVarNow, poolRegMuNow, nReg, fImp } = x;
+  const cvN = P.marketCv.new;
+  const cvM = P.marketCv.mature;
+  // forecast-error variance kept after digital visibility (MODEL.md §7.3): (1 − f)²
+  const keepVar = (1 - fImp) * (1 - fImp);
   const capped = t >= capStart;
   // capacity ramps up after the shock: + capacityRampPerWeek × weeks since the start (MODEL.md §7.2)
   const capRamp = capped ? P.capacityRampPerWeek * (t - capStart) : 0;
@@ -758,6 +784,23 @@ function runStockingPoints(x: Ctx, t: number): number {
     const R = poolReview[k];
     const review = t % R === 0;
     let stock = 0;
+    // Re-planning at the review (MODEL.md §4.3): the planner sizes the order-up-to level on the pool's
+    // current customers, not on the list at the start of the run: σ² = Σ (wallet·σᵢ)² over the active
+    // customers + Σ_regions (cv_market · Σ wallet·μᵢ)² (the same pooling formula as the initial plan,
+    // Eppen 1979), list USD per week; churned customers drop out and share-of-wallet changes count.
+    let sdNowN = 0;
+    let sdNowM = 0;
+    if (review) {
+      let vN = poolVarNow[k * 2];
+      let vM = poolVarNow[k * 2 + 1];
+      for (let r = 0; r < nReg; r++) {
+        const rb = (k * nReg + r) * 2;
+        vN += (cvN * poolRegMuNow[rb]) ** 2;
+        vM += (cvM * poolRegMuNow[rb + 1]) ** 2;
+      }
+      sdNowN = Math.sqrt(vN * keepVar);
+      sdNowM = Math.sqrt(vM * keepVar);
+    }
     if (anyFlex) {
       // reserved capacity: a fixed fee per week (booked under production, allocated like pool costs)
       poolFlex[k * 2] += poolFeeW[k * 2];
@@ -778,7 +821,8 @@ function runStockingPoints(x: Ctx, t: number): number {
         poolCost[cbase + 2] += onHand[j] * pCostRatio[p] * poolProdMult[k] * (1 - salvage);
         weekPoolCost += onHand[j] * pCostRatio[p] * poolProdMult[k] * (1 - salvage);
         onHand[j] = 0;
-        forecast[j] = poolMu[k * 2 + cls] * planShare[t * nP + p];
+        // the new generation's forecast starts from the plan on the pool's current customers
+        forecast[j] = poolMuNow[k * 2 + cls] * planShare[t * nP + p];
       }
       onHand[j] += arrivals;
       const D = g >= 0 ? poolDemand[k * 2 + cls] * actShare[t * nP + p] : 0;
@@ -837,9 +881,11 @@ function runStockingPoints(x: Ctx, t: number): number {
         const T = coverEnd - from;
         if (T <= 0) continue;
         const aIdx = a < W2 ? a : W2 - 1;
-        const planned = poolMu[k * 2 + cls] * planShare[aIdx * nP + p];
+        // a new generation is bought on the plan from the pool's current customers; the same generation on
+        // the smoothed forecast of recent demand (Brown 1959); σ re-planned above, list USD per week
+        const planned = poolMuNow[k * 2 + cls] * planShare[aIdx * nP + p];
         const F = sameGen ? forecast[j] : planned;
-        const sigma = Math.sqrt(poolVar[k * 2 + cls]) * planShare[aIdx * nP + p];
+        const sigma = (cls === 0 ? sdNowN : sdNowM) * planShare[aIdx * nP + p];
         const z = lastBuy ? Math.min(poolZ[k], zNews[p]) : poolZ[k];
         const S = F * T + z * sigma * Math.sqrt(T);
         let position = sameGen ? onHand[j] - backlog[j] : 0;
@@ -849,8 +895,11 @@ function runStockingPoints(x: Ctx, t: number): number {
           // capacity (MODEL.md §7.2): in a demand scenario, from its start week W a review's batch is at most
           // (1 + headroom + capacityBuffer + ramp·(t − W)) × the planned rate over one review period (a new
           // generation's first batch: over its whole cover T, plus its safety stock)
+          // (capacity is sized once, on the plan at the start of the run: a plant does not follow the forecast)
           const cc = poolCapCoef[k] + capRamp;
-          const cap = sameGen ? cc * planned * R : cc * planned * T + z * sigma * Math.sqrt(T);
+          const capRate = poolMu[k * 2 + cls] * planShare[aIdx * nP + p];
+          const capSigma = Math.sqrt(poolVar[k * 2 + cls]) * planShare[aIdx * nP + p];
+          const cap = sameGen ? cc * capRate * R : cc * capRate * T + z * capSigma * Math.sqrt(T);
           if (Q > cap) Q = cap;
         }
         if (Q > 0 && Number.isFinite(Q)) {

@@ -2,7 +2,8 @@
  * Property-based tests (fast-check) of the simulation invariants (issue 3 §4):
  * determinism, partition of customers, totals = Σ segments, non-negative costs, satisfaction in
  * 0..100, no NaN/Infinity at the extremes, monotone fill rate in the service level under common
- * random numbers, and inputs never mutated.
+ * random numbers (exact on a fixed demand stream, to 0.0001 with the satisfaction feedback on), and
+ * inputs never mutated. Every fast-check run has a fixed seed.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -148,32 +149,89 @@ describe('simulation invariants (property-based)', () => {
         expect(snapshotCompany(company)).toBe(before);
         expect(JSON.stringify(plan)).toBe(planBefore);
       }),
-      { numRuns: 30 },
+      { numRuns: 30, seed: 20_260_100 },
     );
   });
 
-  it('raising a segment’s target service level never lowers its fill rate (common random numbers)', () => {
+  // Raising one segment's target service level, everything else equal (common random numbers).
+  // Exact on a fixed demand stream: with the satisfaction feedback switched off (share of wallet and churn
+  // do not respond to service), both runs see the same demand, week by week, and a higher target gives an
+  // order-up-to level at least as high at every review, so the stock on hand and the fill rate of every
+  // week are at least as high. With the feedback on (the full model) the customer set itself depends on
+  // the service: a customer kept from churning adds its own demand noise to weeks whose stock was ordered
+  // before that noise was known, so the segment's fill rate can dip by a hair even though the planner
+  // re-plans σ from the active customers at every review (MODEL.md §4.3). A stress run of 15,000 cases
+  // found one such dip, −0.000027 (company seed 754); the full-model property is therefore asserted to
+  // that explicit tolerance, not exactly. Seeds are fixed so that CI cannot flake.
+  const FIXED_STREAM = { walletSensitivity: 0, churnSensitivity: 0 };
+  const SL_METHODS: SegmentationMethod[] = ['none', 'lifecycle', 'needs', 'value', 'geography'];
+  const slCase = fc.record({
+    seed: fc.integer({ min: 1, max: 10_000 }),
+    customers: fc.integer({ min: 60, max: 160 }),
+    method: fc.constantFrom(...SL_METHODS),
+    base: strategyArb,
+    lo: fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+    step: fc.double({ min: 0.005, max: 0.3, noNaN: true }),
+  });
+  /** Fill rate of the first segment at service levels lo and hi; shared: the segment shares its pool. */
+  function fillPair(c: { seed: number; customers: number; method: SegmentationMethod; base: SegmentStrategy; lo: number; step: number }, shared: boolean, params?: Record<string, number>) {
+    const company = generateCompany(c.seed, { customers: c.customers });
+    const seg = segment(company, { method: c.method });
+    const key = seg.segments[0].key;
+    // a pool shared by two segments: standard product on the same chain and location, different delivery
+    const base: SegmentStrategy = shared ? { ...c.base, product: 'standard' } : c.base;
+    const mine: SegmentStrategy = shared ? { ...base, delivery: base.delivery === 'priority' ? 'standard' : 'priority' } : base;
+    const hi = Math.min(0.999, c.lo + c.step);
+    const run = (sl: number) => simulate(company, { segmentation: { method: c.method }, strategies: { '*': base, [key]: { ...mine, serviceLevel: sl } } }, { segmentation: seg, params });
+    const a = run(c.lo);
+    const b = run(hi);
+    const sharedPool = (a.inventory?.stockingPoints ?? []).some((sp) => sp.segments.length > 1 && sp.segments.includes(0));
+    return { lo: a.segments[0].fillRate, hi: b.segments[0].fillRate, sharedPool, segments: seg.segments.filter((s) => s.size > 0).length };
+  }
+
+  it('raising a segment’s target service level never lowers its fill rate on a fixed demand stream (exact)', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 10_000 }),
-        fc.constantFrom<SegmentationMethod>('none', 'lifecycle', 'needs'),
-        strategyArb,
-        fc.double({ min: 0.5, max: 0.99, noNaN: true }),
-        fc.double({ min: 0.005, max: 0.3, noNaN: true }),
-        (seed, method, base, lo, step) => {
-          const company = generateCompany(seed, { customers: 150 });
-          const seg = segment(company, { method });
-          const key = seg.segments[0].key;
-          const hi = Math.min(0.999, lo + step);
-          const fill = (sl: number) => {
-            const r = simulate(company, { segmentation: { method }, strategies: { '*': base, [key]: { ...base, serviceLevel: sl } } }, { segmentation: seg });
-            return r.segments[0].fillRate;
-          };
-          expect(fill(hi)).toBeGreaterThanOrEqual(fill(lo) - 1e-12);
-        },
-      ),
-      { numRuns: 40 },
+      fc.property(slCase, (c) => {
+        const f = fillPair(c, false, FIXED_STREAM);
+        expect(f.hi).toBeGreaterThanOrEqual(f.lo - 1e-12);
+      }),
+      { numRuns: 300, seed: 20_260_101 },
     );
+  });
+
+  it('… also when the segment shares its pool with another segment (the pool holds the strictest target)', () => {
+    let shared = 0;
+    fc.assert(
+      fc.property(slCase.filter((c) => c.method !== 'none'), (c) => {
+        const f = fillPair(c, true, FIXED_STREAM);
+        if (f.sharedPool) shared++;
+        expect(f.hi).toBeGreaterThanOrEqual(f.lo - 1e-12);
+      }),
+      { numRuns: 300, seed: 20_260_102 },
+    );
+    // the generator really produced shared pools (a segment with another in its pool) in most cases
+    expect(shared).toBeGreaterThan(150);
+  });
+
+  it('in the full model (satisfaction feedback on) a higher target lowers the fill rate by at most 0.0001', () => {
+    fc.assert(
+      fc.property(fc.boolean(), slCase, (shared, c) => {
+        const f = fillPair(c, shared && c.method !== 'none');
+        expect(f.hi).toBeGreaterThanOrEqual(f.lo - 1e-4);
+      }),
+      { numRuns: 300, seed: 20_260_103 },
+    );
+  });
+
+  it('the known full-model dip is the feedback: with a fixed demand stream the same case holds exactly', () => {
+    // company seed 754, 150 customers, one segment (found by fast-check, seed 12345, 3,000 runs): the higher
+    // target keeps one customer from churning, whose extra demand lands in a week of short stock
+    const c = { seed: 754, customers: 150, method: 'none' as const, lo: 0.7353700396473337, step: 0.005 };
+    const base: SegmentStrategy = { supplyChain: 'responsive', serviceLevel: 0.5, fulfilment: 'central', delivery: 'priority', service: 'premium', product: 'standard', discount: 0 };
+    const full = fillPair({ ...c, base }, false);
+    expect(full.hi - full.lo).toBeGreaterThan(-1e-4);
+    const fixed = fillPair({ ...c, base }, false, FIXED_STREAM);
+    expect(fixed.hi).toBeGreaterThanOrEqual(fixed.lo);
   });
 });
 
