@@ -1,0 +1,77 @@
+// Browser tests against the BUILT site (dist/ and the sub-folder build dist-base/),
+// in Debian's Chromium (/usr/bin/chromium), never a downloaded browser.
+// `npm test` (scripts/test-all.mjs) builds both before running this; to run alone:
+//   npx astro build && BASE_PATH=/courses/segment-lab/ OUT_DIR=dist-base npx astro build && npx playwright test
+import { defineConfig, devices } from '@playwright/test';
+
+export const PORT = 4400;
+export const BASE_PORT = 4401;
+export const BASE_PREFIX = '/courses/segment-lab/';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ASTRO = 'node node_modules/astro/astro.js';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/playwright-artifacts',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  reporter: [
+    [process.env.CI ? 'line' : 'list'],
+    // scripts/test-all.mjs reads this file to count passed / failed tests.
+    ['json', { outputFile: 'test-results/playwright.json' }],
+  ],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'en-US',
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
+    trace: 'off',
+    screenshot: 'off',
+    video: 'off',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `${ASTRO} preview --host 127.0.0.1 --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      env: { OUT_DIR: 'dist', BASE_PATH: '/' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same site built for a sub-folder (astro.config.mjs reads BASE_PATH and OUT_DIR).
+      command: `${ASTRO} preview --host 127.0.0.1 --port ${BASE_PORT}`,
+      url: `http://127.0.0.1:${BASE_PORT}${BASE_PREFIX}`,
+      env: { OUT_DIR: 'dist-base', BASE_PATH: BASE_PREFIX },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});

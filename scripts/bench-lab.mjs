@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// Benchmark of the method-lesson simulator (SegmentLab) in Debian's Chromium: a benchmark, not a
+// test (it always exits 0 once it has measured; it exits 1 only when it cannot run at all).
+//
+//   node scripts/bench-lab.mjs [--build] [--n=20] [--lessons=02,03] [--json]
+//
+// Site: OUT_DIR (default dist/) if it holds a build; with --build, or when that folder has no
+// build, runs `astro build` into dist-bench/ first (so nobody's dist/ is clobbered).
+// Serves it with `astro preview` on port 4600 (killed, with its process group, at the end).
+//
+// For every method lesson 02–06 in English (and lesson 03 in Chinese), from page start:
+//   - a PerformanceObserver records every 'longtask' (> 50 ms main-thread task);
+//   - hydration: time to the lab's first painted results (measure `lab:hydrate`) and the long
+//     tasks before it;
+//   - N control changes through the keyboard (ArrowRight / ArrowLeft on a segmentation slider,
+//     then on a strategy service-level slider): input → painted from the lab's own User Timing
+//     measure `lab:change` (src/lib/lab/marks.ts: `lab:input` at the control event, `lab:painted`
+//     after the frame that shows the new results); median, p95, max; long tasks during changes.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import os from 'node:os';
+import { chromium } from '@playwright/test';
+
+const ROOT = process.cwd();
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const opt = (name, d) => {
+  const a = args.find((x) => x.startsWith(`--${name}=`));
+  return a ? a.slice(name.length + 3) : d;
+};
+const N = Math.max(1, Number(opt('n', '20')) || 20);
+const PORT = 4600;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const ONLY = opt('lessons', '')
+  .split(',')
+  .filter(Boolean);
+
+const LESSONS = [
+  ['en', '02-customer-needs', 'needs'],
+  ['en', '03-customer-value', 'value'],
+  ['en', '04-geography', 'geography'],
+  ['en', '05-product-lifecycle', 'lifecycle'],
+  ['en', '06-behaviour', 'behaviour'],
+  ['zh-cn', '03-customer-value', 'value'],
+].filter(([, f]) => ONLY.length === 0 || ONLY.some((o) => f.startsWith(o)));
+
+// ---------------------------------------------------------------- build
+let outDir = process.env.OUT_DIR || 'dist';
+const hasBuild = (d) => existsSync(join(ROOT, d, 'en', 'lessons', '02-customer-needs', 'index.html'));
+if (flag('build') || !hasBuild(outDir)) {
+  outDir = 'dist-bench';
+  console.error(`building the site into ${outDir}/ …`);
+  const res = spawnSync(join(ROOT, 'node_modules', '.bin', 'astro'), ['build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, OUT_DIR: outDir, BASE_PATH: '/' },
+  });
+  if (res.status !== 0 || !hasBuild(outDir)) {
+    console.error(`astro build failed (exit code ${res.status}); nothing to measure.`);
+    process.exit(1);
+  }
+}
+
+// ---------------------------------------------------------------- server
+const server = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['preview', '--host', '127.0.0.1', '--port', String(PORT)], {
+  cwd: ROOT,
+  env: { ...process.env, OUT_DIR: outDir, BASE_PATH: '/' },
+  stdio: ['ignore', 'ignore', 'pipe'],
+  detached: true, // own process group: killed as a group at the end
+});
+let serverErr = '';
+server.stderr.on('data', (d) => (serverErr += d));
+function stopServer() {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+process.on('exit', stopServer);
+process.on('SIGINT', () => process.exit(130));
+
+async function waitForServer() {
+  for (let i = 0; i < 150; i++) {
+    try {
+      const r = await fetch(`${ORIGIN}/en/`);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    if (server.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`astro preview did not start on port ${PORT}: ${serverErr.slice(0, 500)}`);
+}
+
+// ---------------------------------------------------------------- browser side
+/** Installed before any page script: records long tasks from page start. */
+function observeLongTasks() {
+  window.__longtasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+const stats = (xs) => {
+  if (xs.length === 0) return { median: NaN, p95: NaN, max: NaN };
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: q(0.5), p95: q(0.95), max: s[s.length - 1] };
+};
+
+async function measureLesson(browser, [lang, folder, lens]) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+  const page = await context.newPage();
+  const consoleProblems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(m.text().slice(0, 160));
+  });
+  page.on('pageerror', (e) => consoleProblems.push(String(e).slice(0, 160)));
+  await page.addInitScript(observeLongTasks);
+  await page.goto(`${ORIGIN}/${lang}/lessons/${folder}/`, { waitUntil: 'load' });
+  const lab = page.locator(`[data-testid="segment-lab"][data-lens="${lens}"]`).first();
+  await lab.scrollIntoViewIfNeeded(); // client:visible
+  await page.waitForFunction(() => performance.getEntriesByName('lab:hydrate').length > 0, null, { timeout: 30_000 });
+  await page.waitForTimeout(300); // let the charts (loaded on demand) settle
+  const hydration = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('lab:ready')[0].startTime;
+    const mount = performance.getEntriesByName('lab:mount')[0]?.startTime ?? NaN;
+    const lt = window.__longtasks.filter((t) => t.start <= ready);
+    // long tasks that overlap the lab's own work (from its hydration to its first painted results)
+    const labLt = lt.filter((t) => t.start + t.duration >= mount);
+    const first = (name) => performance.getEntriesByName(name)[0]?.duration ?? NaN;
+    return {
+      readyMs: ready,
+      mountMs: mount,
+      labLongTasks: labLt.length,
+      labLongest: labLt.reduce((m, t) => Math.max(m, t.duration), 0),
+      longTasks: lt.length,
+      longest: lt.reduce((m, t) => Math.max(m, t.duration), 0),
+      tasks: lt.map((t) => [Math.round(t.start), Math.round(t.duration)]),
+      engine: first('lab:engine'),
+      render: first('lab:render'),
+      t0: performance.now(),
+    };
+  });
+
+  const changes = [];
+  async function drive(selector, label) {
+    let control = lab.locator(selector).first();
+    // a lens whose default shows no segmentation slider (geography): its first select instead
+    if ((await control.count()) === 0 && label === 'segmentation') control = lab.locator('select[data-control]').first();
+    if ((await control.count()) === 0) return;
+    await control.focus();
+    for (let i = 0; i < N; i++) {
+      const before = await page.evaluate(() => performance.getEntriesByName('lab:change').length);
+      // walk up to the end of the range and back, so every key press changes the value
+      const isSelect = await control.evaluate((el) => el.tagName === 'SELECT');
+      const fwd = isSelect ? 'ArrowDown' : 'ArrowRight';
+      const back = isSelect ? 'ArrowUp' : 'ArrowLeft';
+      const key = Math.floor(i / (isSelect ? 1 : 5)) % 2 === 0 ? fwd : back;
+      const v0 = await control.inputValue();
+      await page.keyboard.press(key);
+      if ((await control.inputValue()) === v0) await page.keyboard.press(key === fwd ? back : fwd);
+      await page.waitForFunction((n) => performance.getEntriesByName('lab:change').length > n, before, { timeout: 30_000 });
+      const ms = await page.evaluate(() => {
+        const all = performance.getEntriesByName('lab:change');
+        return all[all.length - 1].duration;
+      });
+      changes.push({ label, ms });
+      await page.waitForTimeout(60);
+    }
+  }
+  await drive('input[type="range"][data-control]', 'segmentation');
+  await drive('input[type="range"][data-lever="serviceLevel"]', 'strategy');
+  const after = await page.evaluate((t0) => {
+    const lt = window.__longtasks.filter((t) => t.start >= t0);
+    const dur = (name) => performance.getEntriesByName(name).filter((e) => e.startTime + e.duration >= t0).map((e) => e.duration);
+    return { longTasks: lt.length, longest: lt.reduce((m, t) => Math.max(m, t.duration), 0), engine: dur('lab:engine'), render: dur('lab:render') };
+  }, hydration.t0);
+  await context.close();
+  const seg = changes.filter((c) => c.label === 'segmentation').map((c) => c.ms);
+  const str = changes.filter((c) => c.label === 'strategy').map((c) => c.ms);
+  return {
+    page: `${lang} ${folder}`,
+    hydration,
+    all: stats(changes.map((c) => c.ms)),
+    segmentation: stats(seg),
+    strategy: stats(str),
+    n: changes.length,
+    engine: stats(after.engine),
+    render: stats(after.render),
+    changeLongTasks: after,
+    console: consoleProblems,
+  };
+}
+
+// ---------------------------------------------------------------- run
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const load0 = os.loadavg();
+  const rows = [];
+  for (const l of LESSONS) rows.push(await measureLesson(browser, l));
+  await browser.close();
+  const load1 = os.loadavg();
+
+  if (flag('json')) console.log(JSON.stringify({ outDir, n: N, loadavg: [load0, load1], rows }, null, 2));
+  const head = ['page', 'mount ms', 'ready ms', 'load LT', 'load max', 'lab LT', 'lab max', 'n', 'median', 'p95', 'max', 'seg med', 'lever med', 'engine med', 'render med', 'chg LT', 'chg max LT'];
+  const table = rows.map((r) => [
+    r.page,
+    f1(r.hydration.mountMs),
+    f1(r.hydration.readyMs),
+    String(r.hydration.longTasks),
+    f1(r.hydration.longest),
+    String(r.hydration.labLongTasks),
+    f1(r.hydration.labLongest),
+    String(r.n),
+    f1(r.all.median),
+    f1(r.all.p95),
+    f1(r.all.max),
+    f1(r.segmentation.median),
+    f1(r.strategy.median),
+    f1(r.engine.median),
+    f1(r.render.median),
+    String(r.changeLongTasks.longTasks),
+    f1(r.changeLongTasks.longest),
+  ]);
+  const w = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  console.log(`SegmentLab benchmark: ${outDir}/, Chromium ${'/usr/bin/chromium'}, ${os.cpus().length} CPUs, load average ${load0.map((x) => x.toFixed(2)).join(' ')} → ${load1.map((x) => x.toFixed(2)).join(' ')}`);
+  console.log('input → painted (ms, User Timing `lab:change`; seg = segmentation control, lever = strategy service level);');
+  console.log('engine / render: medians of `lab:engine` (engine time of a run) and `lab:render` (DOM update); LT = long tasks > 50 ms (count, longest ms):');
+  console.log('load = page start → first results painted (includes parsing the page and its scripts); lab = those overlapping the lab’s mount (`lab:mount`) → first results (`lab:ready`); chg = during the changes\n');
+  console.log(line(head));
+  console.log(w.map((x) => '-'.repeat(x)).join('  '));
+  for (const row of table) console.log(line(row));
+  console.log('\nhydration: first run engine / render ms, long tasks before the first results [start, duration] ms');
+  for (const r of rows) console.log(`  ${r.page.padEnd(w[0])}  ${f1(r.hydration.engine)} / ${f1(r.hydration.render)}  ${JSON.stringify(r.hydration.tasks)}`);
+  const problems = rows.flatMap((r) => r.console.map((c) => `${r.page}: ${c}`));
+  if (problems.length) console.log(`\nconsole errors/warnings:\n  ${problems.join('\n  ')}`);
+  console.log('\nTargets: median input→painted ≤ 16.7 ms, no task > 50 ms (hydration included).');
+} catch (e) {
+  console.error(String(e?.stack || e));
+  stopServer();
+  process.exit(1);
+}
+stopServer();
+process.exit(0);
