@@ -58,7 +58,7 @@ export default defineConfig({
       command: `${ASTRO} preview --host 127.0.0.1 --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
       env: { OUT_DIR: 'dist', BASE_PATH: '/' },
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false, // never test against a stale server left running by hand
       timeout: 60_000,
       stdout: 'ignore',
       stderr: 'pipe',
@@ -68,7 +68,7 @@ export default defineConfig({
       command: `${ASTRO} preview --host 127.0.0.1 --port ${BASE_PORT}`,
       url: `http://127.0.0.1:${BASE_PORT}${BASE_PREFIX}`,
       env: { OUT_DIR: 'dist-base', BASE_PATH: BASE_PREFIX },
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false, // never test against a stale server left running by hand
       timeout: 60_000,
       stdout: 'ignore',
       stderr: 'pipe',
