@@ -88,7 +88,24 @@ export function getCompany(seed: number, customers: number): Company {
 }
 
 export function getBaseline(seed: number, customers: number): SimulationResult {
-  return remember(baselines, `${seed}/${customers}`, () => simulate(getCompany(seed, customers), baselinePlan(), { weeks: WEEKS }));
+  const steps = baselineSteps(seed, customers);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The baseline in weekly steps (a cache hit returns at once, without yielding). */
+function* baselineSteps(seed: number, customers: number): Generator<void, SimulationResult, void> {
+  const key = `${seed}/${customers}`;
+  const hit = baselines.get(key);
+  if (hit) return remember(baselines, key, () => hit);
+  const weeks = simulateSteps(getCompany(seed, customers), baselinePlan(), { weeks: WEEKS });
+  for (;;) {
+    const r = weeks.next();
+    if (r.done) return remember(baselines, key, () => r.value);
+    yield;
+  }
 }
 
 function getSegmentation(seed: number, customers: number, spec: Plan['segmentation']): Segmentation {
@@ -139,25 +156,39 @@ export function runLab(input: LabState, customersInput: number = DEFAULT_CUSTOME
 
 /**
  * The same run in small steps, so the browser can spread it over several tasks and stay responsive
- * (no main-thread task over ~50 ms): yields after the company/baseline, after the segmentation and
- * after every simulated week; returns the LabRun. `ms` counts engine time only, not the pauses.
+ * (no main-thread task over ~50 ms): yields after the company, after every week of the baseline (first
+ * run of a seed only), after the segmentation and after every simulated week; returns the LabRun.
+ * `ms` counts engine time only, not the pauses. A strategy change reuses the cached company, baseline
+ * and segmentation and only re-simulates (with the segmentation passed in, not recomputed).
  */
 export function* runLabSteps(input: LabState, customersInput: number = DEFAULT_CUSTOMERS): Generator<void, LabRun, void> {
   const state = normaliseState(input);
   const customers = clampCustomers(customersInput);
   let ms = 0;
   let t0 = now();
+  const cold = !companies.has(`${state.seed}/${customers}`) || !baselines.has(`${state.seed}/${customers}`);
   const company = getCompany(state.seed, customers);
-  const baseline = getBaseline(state.seed, customers);
-  ms += now() - t0;
-  yield;
-  t0 = now();
+  if (cold && typeof performance !== 'undefined' && typeof performance.measure === 'function') performance.measure('lab:company', { start: t0, end: now() });
+  if (cold) {
+    ms += now() - t0;
+    yield;
+    t0 = now();
+  }
+  const baseWeeks = baselineSteps(state.seed, customers);
+  let baseline: SimulationResult;
+  for (;;) {
+    const r = baseWeeks.next();
+    if (r.done) {
+      baseline = r.value;
+      break;
+    }
+    ms += now() - t0;
+    yield;
+    t0 = now();
+  }
   const spec = getLens(state.lens).spec(state.params);
   const segmentation = getSegmentation(state.seed, customers, spec);
   const plan = planFor(state, segmentation);
-  ms += now() - t0;
-  yield;
-  t0 = now();
   const weeks = simulateSteps(company, plan, { weeks: WEEKS, segmentation });
   let result: SimulationResult;
   for (;;) {

@@ -26,6 +26,12 @@ describe('SegmentLab', () => {
       it(`renders the ${lens} lens in ${lang} with outcomes, tasks, its chart and no NaN`, async () => {
         const { container } = render(SegmentLab, { lang, lens, customers: 500 });
         expect(container.querySelector(`[data-lens="${lens}"]`)).not.toBeNull();
+        // the engine runs after mount, in slices: first a translated "preparing" state, no results yet
+        expect(screen.getByTestId('lab-busy').getAttribute('data-busy')).toBe('true');
+        expect(screen.getByTestId('lab-preparing').textContent).toContain(lang === 'en' ? 'Preparing the simulation' : '正在准备');
+        expect(container.querySelectorAll('[data-testid^="outcome-"]')).toHaveLength(0);
+        await settled();
+        expect(screen.queryByTestId('lab-preparing')).toBeNull();
         expect(summary().length).toBeGreaterThan(20);
         expect(screen.getByTestId('lab-summary').getAttribute('aria-live')).toBe('polite');
         expect(container.querySelectorAll('[data-testid^="outcome-"]')).toHaveLength(6);
@@ -42,6 +48,7 @@ describe('SegmentLab', () => {
 
   it('updates outcomes when a segmentation control changes', async () => {
     const { container } = render(SegmentLab, { lang: 'en', lens: 'value', customers: 500 });
+    await settled();
     const before = summary();
     const scheme = container.querySelector('select[data-control="scheme"]') as HTMLSelectElement;
     await fireEvent.change(scheme, { target: { value: 'rfm' } });
@@ -51,8 +58,37 @@ describe('SegmentLab', () => {
     expect(screen.getByTestId('delta-previous-totalCost').textContent).not.toContain('no previous run');
   });
 
+  it('coalesces a burst of slider events into runs of the latest value (no queue, same numbers)', async () => {
+    // reference: one change straight to 60 %
+    const ref = render(SegmentLab, { lang: 'en', lens: 'value', customers: 500 });
+    await settled();
+    await fireEvent.input(ref.container.querySelector('input[data-control="a"]') as HTMLInputElement, { target: { value: '0.6' } });
+    await settled();
+    const expected = summary();
+    ref.unmount();
+    // a drag: five values in one go, ending at 60 %
+    const { container } = render(SegmentLab, { lang: 'en', lens: 'value', customers: 500 });
+    await settled();
+    const slider = container.querySelector('input[data-control="a"]') as HTMLInputElement;
+    const marks: number[] = [];
+    const mark = performance.mark.bind(performance);
+    const spy = vi.spyOn(performance, 'mark').mockImplementation((name: string, options?: PerformanceMarkOptions) => {
+      if (name === 'lab:input') marks.push(1);
+      return mark(name, options);
+    });
+    for (const v of ['0.85', '0.7', '0.75', '0.65', '0.6']) await fireEvent.input(slider, { target: { value: v } });
+    expect(screen.getByTestId('lab-busy').getAttribute('data-busy')).toBe('true');
+    await settled();
+    spy.mockRestore();
+    expect(summary()).toBe(expected);
+    expect(screen.getByTestId('control-value-a').textContent).toBe('60%');
+    // one `lab:input` mark for the whole burst (it opens the input → painted measure)
+    expect(marks).toHaveLength(1);
+  });
+
   it('updates outcomes when a strategy lever changes and can meet a task', async () => {
     const { container } = render(SegmentLab, { lang: 'en', lens: 'geography', customers: 2000 });
+    await settled();
     expect(screen.getByTestId('task-geography-1').getAttribute('data-met')).toBe('false');
     const card = container.querySelector('[data-segment="international"]') as HTMLElement;
     const fulfil = within(card).getByLabelText('Ship from') as HTMLSelectElement;
