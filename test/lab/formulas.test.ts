@@ -24,6 +24,17 @@ describe('under-the-hood formulas', () => {
     expect(Object.keys(TEX).sort()).toEqual(Object.keys(FORMULAS).sort());
     expect(Object.keys(MATHML).sort()).toEqual(Object.keys(FORMULAS).sort());
   });
+  it('every lens rule lists its parameters, distances in km and times in days', () => {
+    for (const lens of LENSES) expect(FORMULAS[lens].params.length, lens).toBeGreaterThan(0);
+    const value = Object.fromEntries(FORMULAS.value.params.map((p) => [p.key, p]));
+    expect(value.discountRate).toMatchObject({ value: 0.1, unit: 'perYear' });
+    expect(value.abcA).toMatchObject({ value: 0.8, unit: 'fraction' });
+    expect(value.abcB).toMatchObject({ value: 0.95, unit: 'fraction' });
+    const geo = Object.fromEntries(FORMULAS.geography.params.map((p) => [p.key, p.unit]));
+    expect(geo).toEqual({ localDeliveryKm: 'km', pickDays: 'days' });
+    expect(en).toHaveProperty(['lab.unit.km']);
+    expect(en).toHaveProperty(['lab.unit.days']);
+  });
   it('every lens shows its own rule first', () => {
     for (const lens of LENSES) expect(formulasFor(lens)[0].id).toBe(lens);
   });

@@ -7,13 +7,16 @@
  * test/lab/formulas.test.ts fails when the TeX and the stored MathML drift apart.
  */
 import { DEFAULT_PARAMS } from '@sim/simulate/params';
+import { DEFAULT_NEEDS_PARAMS } from '@sim/segmentation/needs';
+import { DEFAULT_VALUE_PARAMS } from '@sim/segmentation/value';
 import type { LensId } from './lenses';
 
 export interface FormulaParam {
   /** lab.hood.param.* key of the parameter's name */
   key: string;
   value: number;
-  unit: 'fraction' | 'usd' | 'weeks' | 'points' | 'number' | 'perYear';
+  /** fraction = 0..1 shown as a percent; km and days are shown with their unit (lab.unit.km / lab.unit.days) */
+  unit: 'fraction' | 'usd' | 'weeks' | 'points' | 'number' | 'perYear' | 'km' | 'days' | 'sd';
 }
 
 export interface Formula {
@@ -24,6 +27,7 @@ export interface Formula {
 }
 
 const P = DEFAULT_PARAMS;
+const V = DEFAULT_VALUE_PARAMS;
 
 export const FORMULAS: Record<string, Formula> = {
   totalCost: {
@@ -85,21 +89,32 @@ export const FORMULAS: Record<string, Formula> = {
   },
   needs: {
     id: 'needs',
-    params: [],
+    // z_min: standard deviations above the mean a need must reach (needs.ts, model assumption)
+    params: [{ key: 'minScore', value: DEFAULT_NEEDS_PARAMS.minScore, unit: 'sd' }],
     source: 'MODEL.md §2.2',
   },
   value: {
     id: 'value',
-    params: [],
-    source: 'Gupta & Lehmann (2003); Pareto ABC convention',
+    params: [
+      // d, per year: a typical weighted average cost of capital (value.ts; Gupta & Lehmann 2003)
+      { key: 'discountRate', value: V.discountRate, unit: 'perYear' },
+      // ABC cut-offs as cumulative shares of revenue, customers ranked by revenue (80/95 convention)
+      { key: 'abcA', value: V.thresholds[0], unit: 'fraction' },
+      { key: 'abcB', value: V.thresholds[1], unit: 'fraction' },
+      // CLV tiers as shares of customers ranked by CLV
+      { key: 'clvHigh', value: V.clvShares[0], unit: 'fraction' },
+      { key: 'clvMedium', value: V.clvShares[1], unit: 'fraction' },
+    ],
+    source: 'Gupta & Lehmann (2003), J. Interactive Marketing 17(1); ABC 80/95 % convention; MODEL.md §2.3',
   },
   geography: {
     id: 'geography',
     params: [
-      { key: 'localDeliveryKm', value: P.localDeliveryKm, unit: 'number' },
-      { key: 'pickDays', value: P.pickDays, unit: 'number' },
+      // km from a regional warehouse or hub to its customers; days to pick and dispatch (model assumptions)
+      { key: 'localDeliveryKm', value: P.localDeliveryKm, unit: 'km' },
+      { key: 'pickDays', value: P.pickDays, unit: 'days' },
     ],
-    source: 'MODEL.md §1.2 (distances, duty rates)',
+    source: 'MODEL.md §1.2 (distances, duty rates), §4.4 (lead time)',
   },
   lifecycle: {
     id: 'lifecycle',

@@ -1,7 +1,7 @@
 /**
  * The five method lenses of the segment lab. For each lens: its controls (ranges, defaults and which
  * ones the lesson lets the learner change), the SegmentationSpec built from the control values, a
- * suggested ("textbook") strategy per segment, the predict-then-reveal question whose answer is
+ * textbook strategy per segment (from the lens's example plan in simulations/plans), the predict-then-reveal question whose answer is
  * computed from the run, and two guided tasks as pure predicates over the run.
  *
  * Segment keys come from simulations/segmentation/*.ts (needs: price|speed|service|quality|
@@ -11,6 +11,13 @@
  * large-orders|small-orders, frequent-large|…, steady|volatile).
  */
 import type { Localized, SegmentationSpec, SegmentStrategy } from '@sim/types';
+import { validatePlan, type NormalisedPlan } from '@sim/strategy/plan';
+import { FACILITIES, REGIONS } from '@sim/company/regions';
+import needsPlan from '@sim/plans/needs.json';
+import valuePlan from '@sim/plans/value.json';
+import geographyPlan from '@sim/plans/geography.json';
+import lifecyclePlan from '@sim/plans/lifecycle.json';
+import behaviourPlan from '@sim/plans/behaviour.json';
 import type { ControlDef, LabParams } from './controls';
 import { list, num, str } from './controls';
 import type { PredictDef, TaskDef } from './tasks';
@@ -26,86 +33,56 @@ export interface LensConfig {
   editable: readonly string[];
   /** the engine's segmentation spec for these control values (values already valid) */
   spec(params: LabParams): SegmentationSpec;
-  /** a sensible strategy for a segment key of this lens (partial: the rest is DEFAULT_STRATEGY) */
-  suggested(key: string): Partial<SegmentStrategy>;
+  /**
+   * The textbook strategy of a segment key of this lens: the complete strategy the lens's example plan
+   * (simulations/plans/<lens>.json) gives that key, or its "*" strategy for a key it does not name.
+   */
+  suggested(key: string): SegmentStrategy;
   predict: PredictDef;
   tasks: readonly TaskDef[];
 }
 
 const NEEDS_OPTIONS = ['price', 'speed', 'service', 'quality', 'customisation'] as const;
 
-// ---------------------------------------------------------------- suggested strategies
-// Fisher (1997): efficient chains for functional / price-led demand, responsive chains for
-// innovative / speed-led demand; premium service and customisation only where the need is.
-const LEAN: Partial<SegmentStrategy> = { supplyChain: 'efficient', serviceLevel: 0.9, fulfilment: 'central', delivery: 'standard', service: 'standard', product: 'standard' };
-const FAST: Partial<SegmentStrategy> = { supplyChain: 'responsive', serviceLevel: 0.97, fulfilment: 'regional', delivery: 'priority' };
-const CARE: Partial<SegmentStrategy> = { service: 'premium', supplyChain: 'responsive' };
-const KEY_ACCOUNT: Partial<SegmentStrategy> = { serviceLevel: 0.98, fulfilment: 'regional', delivery: 'priority', service: 'premium' };
-const NEAR_STOCK: Partial<SegmentStrategy> = { fulfilment: 'regional', serviceLevel: 0.97 };
-
-const SUGGESTED: Record<LensId, Record<string, Partial<SegmentStrategy>>> = {
-  needs: {
-    price: { ...LEAN, discount: 0.03 },
-    speed: FAST,
-    service: CARE,
-    quality: { serviceLevel: 0.98, service: 'premium' },
-    customisation: { product: 'customised', supplyChain: 'responsive' },
-  },
-  value: {
-    A: KEY_ACCOUNT,
-    C: LEAN,
-    champions: KEY_ACCOUNT,
-    loyal: { serviceLevel: 0.97 },
-    'at-risk': { service: 'premium', serviceLevel: 0.97 },
-    hibernating: LEAN,
-    'clv-high': KEY_ACCOUNT,
-    'clv-low': LEAN,
-  },
-  geography: {
-    international: NEAR_STOCK,
-    north: NEAR_STOCK,
-    south: NEAR_STOCK,
-    west: NEAR_STOCK,
-    sea: NEAR_STOCK,
-    europe: NEAR_STOCK,
-    'north-america': NEAR_STOCK,
-    'wh-tianjin': NEAR_STOCK,
-    'wh-dongguan': NEAR_STOCK,
-    'wh-chengdu': NEAR_STOCK,
-    'hub-singapore': NEAR_STOCK,
-    'hub-rotterdam': NEAR_STOCK,
-    'hub-los-angeles': NEAR_STOCK,
-  },
-  lifecycle: {
-    new: { supplyChain: 'responsive', serviceLevel: 0.95, delivery: 'priority' },
-    mature: { supplyChain: 'efficient', serviceLevel: 0.98 },
-  },
-  behaviour: {
-    'frequent-large': { serviceLevel: 0.98, fulfilment: 'regional' },
-    'frequent-small': { fulfilment: 'regional' },
-    'occasional-small': LEAN,
-    frequent: { serviceLevel: 0.98, fulfilment: 'regional' },
-    occasional: LEAN,
-    'large-orders': { serviceLevel: 0.98 },
-    'small-orders': LEAN,
-    steady: { serviceLevel: 0.98 },
-    volatile: { supplyChain: 'responsive', serviceLevel: 0.95 },
-    direct: { service: 'premium', serviceLevel: 0.97 },
-    edi: { serviceLevel: 0.98 },
-    portal: LEAN,
-  },
+// ---------------------------------------------------------------- textbook strategies
+// The "Apply the textbook strategy" button applies the strategies of the lens's example plan in
+// simulations/plans/<lens>.json, the single source: the same plans the lessons' worked examples, the
+// CLI and MODEL.md §4.7 report. Needs, value, lifecycle and behaviour beat the one-size-fits-all
+// baseline on profit at seed 42; geography does not: lesson 04 teaches that every hub or warehouse
+// option loses year-one profit while raising satisfaction. Its plan is the only plan of the geography
+// method that changes a lever (geography-split-only.json is the no-lever control run), so it is the
+// least-bad sensible choice the plans offer; lab.strategy.note.geography says so next to the button.
+// A segment key the plan does not name gets the plan's "*" strategy (validatePlan has already merged
+// every named strategy over "*", and "*" over DEFAULT_STRATEGY).
+export const TEXTBOOK_PLANS: Record<LensId, NormalisedPlan> = {
+  needs: validatePlan(needsPlan),
+  value: validatePlan(valuePlan),
+  geography: validatePlan(geographyPlan),
+  lifecycle: validatePlan(lifecyclePlan),
+  behaviour: validatePlan(behaviourPlan),
 };
 
-/** Distance-band segment keys (geography 'distance') get regional stock beyond 2,000 km. */
-function suggestedGeography(key: string): Partial<SegmentStrategy> {
-  const fixed = SUGGESTED.geography[key];
-  if (fixed) return fixed;
-  const m = /^(?:over-(\d+)km|(\d+)-(\d+)km)$/.exec(key);
-  if (m) {
-    const lower = Number(m[1] ?? m[2]);
-    if (lower >= 2000) return NEAR_STOCK;
-  }
-  return {};
+function fromPlan(lens: LensId, key: string): SegmentStrategy {
+  const s = TEXTBOOK_PLANS[lens].strategies;
+  return { ...(key !== '*' && Object.prototype.hasOwnProperty.call(s, key) ? s[key] : s['*']) };
+}
+
+/**
+ * Geography: the example plan names the 'domestic' / 'international' split. With the regions or the
+ * warehouses split instead, a region (or the warehouse serving one region) takes the strategy of its
+ * side of that split (REGIONS[].international), so the button means the same thing on every basis.
+ * Distance bands mix domestic and overseas customers (customer distances scatter around their
+ * region's), so they take the plan's "*" strategy.
+ */
+function geographySide(key: string): 'domestic' | 'international' | undefined {
+  const facility = FACILITIES.find((f) => f.key === key);
+  const region = REGIONS.find((r) => r.key === key) ?? (facility ? REGIONS[facility.region] : undefined);
+  if (!region) return undefined;
+  return region.international ? 'international' : 'domestic';
+}
+
+function textbookGeography(key: string): SegmentStrategy {
+  return fromPlan('geography', geographySide(key) ?? key);
 }
 
 export const LENS_CONFIGS: Record<LensId, LensConfig> = {
@@ -117,7 +94,7 @@ export const LENS_CONFIGS: Record<LensId, LensConfig> = {
     ],
     editable: ['needs', 'minScore'],
     spec: (p) => ({ method: 'needs', params: { priorities: list(p, 'needs', ['price', 'speed', 'service']), minScore: num(p, 'minScore', 0.25) } }),
-    suggested: (key) => SUGGESTED.needs[key] ?? {},
+    suggested: (key) => fromPlan('needs', key),
     predict: PREDICTS.needs,
     tasks: TASKS.needs,
   },
@@ -142,7 +119,7 @@ export const LENS_CONFIGS: Record<LensId, LensConfig> = {
         discountRate: num(p, 'd', 0.1),
       },
     }),
-    suggested: (key) => SUGGESTED.value[key] ?? {},
+    suggested: (key) => fromPlan('value', key),
     predict: PREDICTS.value,
     tasks: TASKS.value,
   },
@@ -159,7 +136,7 @@ export const LENS_CONFIGS: Record<LensId, LensConfig> = {
       method: 'geography',
       params: { by: str(p, 'by', 'domestic'), distanceBands: [num(p, 'near', 500), num(p, 'mid', 2000), num(p, 'far', 8000)] },
     }),
-    suggested: suggestedGeography,
+    suggested: textbookGeography,
     predict: PREDICTS.geography,
     tasks: TASKS.geography,
   },
@@ -171,7 +148,7 @@ export const LENS_CONFIGS: Record<LensId, LensConfig> = {
     ],
     editable: ['new', 'mature'],
     spec: (p) => ({ method: 'lifecycle', params: { newThreshold: num(p, 'new', 0.6), matureThreshold: num(p, 'mature', 0.3) } }),
-    suggested: (key) => SUGGESTED.lifecycle[key] ?? {},
+    suggested: (key) => fromPlan('lifecycle', key),
     predict: PREDICTS.lifecycle,
     tasks: TASKS.lifecycle,
   },
@@ -188,7 +165,7 @@ export const LENS_CONFIGS: Record<LensId, LensConfig> = {
       method: 'behaviour',
       params: { by: str(p, 'by', 'frequency-size'), frequencyThreshold: num(p, 'freq', 24), orderSizeThreshold: num(p, 'size', 10000), cvThreshold: num(p, 'cv', 0.5) },
     }),
-    suggested: (key) => SUGGESTED.behaviour[key] ?? {},
+    suggested: (key) => fromPlan('behaviour', key),
     predict: PREDICTS.behaviour,
     tasks: TASKS.behaviour,
   },

@@ -161,8 +161,10 @@ export const TASKS: Record<'needs' | 'value' | 'geography' | 'lifecycle' | 'beha
     { id: 'lifecycle-2', goal: { metric: 'satisfaction', op: '>=', target: totalSatPlus(2) }, guard: { metric: 'profit', maxDrop: 0.01 } },
   ],
   behaviour: [
-    // Frequent small buyers: +6 satisfaction points, total cost within +3 %.
-    { id: 'behaviour-1', goal: { segment: 'frequent-small', metric: 'satisfaction', op: '>=', target: segBasePlus(6) }, guard: { metric: 'cost', maxIncrease: 0.03 } },
+    // Frequent small buyers: +6 satisfaction points, total cost within +2 %. Priority delivery for this
+    // segment alone costs ~+0.8 %; the textbook plan (which also upgrades two other segments) costs
+    // +2.7 % at seed 42, so the button alone does not meet it: one lever for one segment does.
+    { id: 'behaviour-1', goal: { segment: 'frequent-small', metric: 'satisfaction', op: '>=', target: segBasePlus(6) }, guard: { metric: 'cost', maxIncrease: 0.02 } },
     // Satisfaction 1 point above baseline, profit down by at most 1 % of revenue.
     { id: 'behaviour-2', goal: { metric: 'satisfaction', op: '>=', target: totalSatPlus(1) }, guard: { metric: 'profit', maxDrop: 0.01 } },
   ],
@@ -191,15 +193,24 @@ export function predictOptions(def: PredictDef, run: LabRun): PredictOption[] {
   return run.segments.filter((s) => s.customers > 0).map((s) => ({ value: s.key, name: s.name }));
 }
 
-/** Share of annual revenue from the top 20 % of customers (ranked by revenue). */
-export function top20Share(run: LabRun): number {
-  const rev = Float64Array.from(run.company.customers.annualRevenue).sort().reverse();
+/**
+ * Share of revenue from the top 20 % of customers, customers ranked by revenue (USD/yr in, fraction
+ * 0..1 out; ceil(n/5) customers, 0 when there is no revenue). Pareto (80/20) check, Juran's "vital
+ * few". The one implementation: the value predict and run.ts's paretoData both use it.
+ */
+export function top20RevenueShare(revenue: ArrayLike<number>): number {
+  const rev = Float64Array.from(revenue).sort().reverse();
   let total = 0;
   for (let i = 0; i < rev.length; i++) total += rev[i];
   let top = 0;
   const k = Math.ceil(rev.length * 0.2);
   for (let i = 0; i < k; i++) top += rev[i];
   return total > 0 ? top / total : 0;
+}
+
+/** Share of annual revenue from the top 20 % of customers of a run (ranked by revenue). */
+export function top20Share(run: LabRun): number {
+  return top20RevenueShare(run.company.customers.annualRevenue);
 }
 
 /** The correct option and the figure behind it, computed from the run. */
