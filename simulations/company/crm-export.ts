@@ -103,45 +103,66 @@ function resolveCrmOptions(options: unknown, company: Company): { includeArchety
   return { includeArchetype: o.includeArchetype === true, limit: Math.min(limit, company.customers.n) };
 }
 
-/** One record per customer, values rounded as a CRM would store them. */
+export interface CrmRecordOptions {
+  /** add the hidden archetype (instructor answer key), default false */
+  includeArchetype?: boolean;
+  /**
+   * nameKey(company.seed), for callers that build many records and have it already (saves one hash
+   * per record); default computed from the company's seed. A key of another seed gives other names.
+   */
+  nameKey?: number;
+}
+
+/**
+ * Customer `i` (0-based) as the CRM export stores it: values rounded as a CRM would store them,
+ * label objects copied (the record never aliases the company). The one row builder behind
+ * toCrmRecords / toCsv and the CRM list view (src/lib/crm/columns.ts), which builds only the rows
+ * on screen.
+ */
+export function crmRecordAt(company: Company, i: number, options: CrmRecordOptions = {}): CrmRecord {
+  const c = company.customers;
+  if (!Number.isInteger(i) || i < 0 || i >= c.n) throw new EngineError('index', i, `an integer 0..${c.n - 1}`);
+  const key = options.nameKey ?? nameKey(company.seed);
+  if (!Number.isFinite(key)) throw new EngineError('options.nameKey', key, 'the number nameKey(company.seed)');
+  const place = customerCity(key, i, c.region[i]);
+  const rec: CrmRecord = {
+    id: customerId(i),
+    name: customerName(key, i, c.industry[i], c.region[i]),
+    industry: { ...company.industries[c.industry[i]] },
+    region: { ...company.regions[c.region[i]].name },
+    city: { ...place.city },
+    country: { ...place.country },
+    international: c.international[i] === 1,
+    annualRevenue: Math.round(c.annualRevenue[i]),
+    grossMarginPct: round(c.grossMargin[i] * 100, 1),
+    customerSince: isoDaysBefore(c.tenureYears[i] * 365.25),
+    lastOrderDate: isoDaysBefore(c.recencyWeeks[i] * 7),
+    ordersPerYear: round(c.ordersPerYear[i], 1),
+    avgOrderValue: Math.round(c.avgOrderValue[i]),
+    channel: CHANNELS[c.channel[i]],
+    paymentTermsDays: c.paymentTermsDays[i],
+    requiredLeadTimeDays: round(c.requiredLeadTimeDays[i], 1),
+    priceSensitivity: Math.round(c.priceSensitivity[i] * 100),
+    qualityRequirement: Math.round(c.qualityRequirement[i] * 100),
+    supportNeed: Math.round(c.supportNeed[i] * 100),
+    customisationNeed: Math.round(c.customisationNeed[i] * 100),
+    retentionPct: Math.round(c.retention[i] * 100),
+    growthPct: round(c.growth[i] * 100, 1),
+    newProductSharePct: Math.round(c.newProductShare[i] * 100),
+    demandCv: round(c.demandCv[i], 2),
+    distanceKm: Math.round(c.distanceKm[i]),
+    dutyRatePct: round(c.dutyRate[i] * 100, 1),
+  };
+  if (options.includeArchetype === true) rec.archetype = { ...company.archetypes[c.archetype[i]] };
+  return rec;
+}
+
+/** One record per customer (the first `limit` with that option). */
 export function toCrmRecords(company: Company, options: CrmOptions = {}): CrmRecord[] {
   const { includeArchetype, limit } = resolveCrmOptions(options, company);
-  const c = company.customers;
-  const key = nameKey(company.seed);
+  const recordOptions: CrmRecordOptions = { includeArchetype, nameKey: nameKey(company.seed) };
   const out: CrmRecord[] = [];
-  for (let i = 0; i < limit; i++) {
-    const place = customerCity(key, i, c.region[i]);
-    const rec: CrmRecord = {
-      id: customerId(i),
-      name: customerName(key, i, c.industry[i], c.region[i]),
-      industry: { ...company.industries[c.industry[i]] },
-      region: { ...company.regions[c.region[i]].name },
-      city: { ...place.city },
-      country: { ...place.country },
-      international: c.international[i] === 1,
-      annualRevenue: Math.round(c.annualRevenue[i]),
-      grossMarginPct: round(c.grossMargin[i] * 100, 1),
-      customerSince: isoDaysBefore(c.tenureYears[i] * 365.25),
-      lastOrderDate: isoDaysBefore(c.recencyWeeks[i] * 7),
-      ordersPerYear: round(c.ordersPerYear[i], 1),
-      avgOrderValue: Math.round(c.avgOrderValue[i]),
-      channel: CHANNELS[c.channel[i]],
-      paymentTermsDays: c.paymentTermsDays[i],
-      requiredLeadTimeDays: round(c.requiredLeadTimeDays[i], 1),
-      priceSensitivity: Math.round(c.priceSensitivity[i] * 100),
-      qualityRequirement: Math.round(c.qualityRequirement[i] * 100),
-      supportNeed: Math.round(c.supportNeed[i] * 100),
-      customisationNeed: Math.round(c.customisationNeed[i] * 100),
-      retentionPct: Math.round(c.retention[i] * 100),
-      growthPct: round(c.growth[i] * 100, 1),
-      newProductSharePct: Math.round(c.newProductShare[i] * 100),
-      demandCv: round(c.demandCv[i], 2),
-      distanceKm: Math.round(c.distanceKm[i]),
-      dutyRatePct: round(c.dutyRate[i] * 100, 1),
-    };
-    if (includeArchetype) rec.archetype = { ...company.archetypes[c.archetype[i]] };
-    out.push(rec);
-  }
+  for (let i = 0; i < limit; i++) out.push(crmRecordAt(company, i, recordOptions));
   return out;
 }
 

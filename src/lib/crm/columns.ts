@@ -5,7 +5,7 @@
  * (simulations/company/crm-export.ts CRM_COLUMNS), so the list and the CSV use the same names.
  * Pure TypeScript: no DOM, no Svelte.
  */
-import { CRM_COLUMNS, CHANNEL_LABELS, EXPORT_REFERENCE_DATE, type CrmRecord } from '@sim/company/crm-export';
+import { CRM_COLUMNS, CHANNEL_LABELS, crmRecordAt as engineRecordAt, type CrmRecord } from '@sim/company/crm-export';
 import { customerCity, customerId, customerName, nameKey } from '@sim/company/names';
 import type { Company, Localized } from '@sim/types';
 import { CHANNELS } from '@sim/types';
@@ -61,49 +61,13 @@ export const DEFAULT_VISIBLE: readonly CrmKey[] = [
   'lastOrderDate',
 ];
 
-const round = (x: number, digits: number) => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
-const DAY_MS = 86_400_000;
-const REF_MS = Date.parse(`${EXPORT_REFERENCE_DATE}T00:00:00Z`);
-const isoDaysBefore = (days: number) => new Date(REF_MS - Math.round(days) * DAY_MS).toISOString().slice(0, 10);
-
 /**
- * One customer as the CRM export stores it (same rounding as toCrmRecords; a test checks they agree).
- * Built per visible row, never for the whole table.
+ * One customer as the CRM export stores it: the engine's crmRecordAt (the same builder as
+ * toCrmRecords), with the name key computed once per company. Built per visible row, never for the
+ * whole table.
  */
 export function crmRecordAt(company: Company, key: number, i: number): CrmRecord {
-  const c = company.customers;
-  const place = customerCity(key, i, c.region[i]);
-  return {
-    id: customerId(i),
-    name: customerName(key, i, c.industry[i], c.region[i]),
-    industry: company.industries[c.industry[i]],
-    region: company.regions[c.region[i]].name,
-    city: place.city,
-    country: place.country,
-    international: c.international[i] === 1,
-    annualRevenue: Math.round(c.annualRevenue[i]),
-    grossMarginPct: round(c.grossMargin[i] * 100, 1),
-    customerSince: isoDaysBefore(c.tenureYears[i] * 365.25),
-    lastOrderDate: isoDaysBefore(c.recencyWeeks[i] * 7),
-    ordersPerYear: round(c.ordersPerYear[i], 1),
-    avgOrderValue: Math.round(c.avgOrderValue[i]),
-    channel: CHANNELS[c.channel[i]],
-    paymentTermsDays: c.paymentTermsDays[i],
-    requiredLeadTimeDays: round(c.requiredLeadTimeDays[i], 1),
-    priceSensitivity: Math.round(c.priceSensitivity[i] * 100),
-    qualityRequirement: Math.round(c.qualityRequirement[i] * 100),
-    supportNeed: Math.round(c.supportNeed[i] * 100),
-    customisationNeed: Math.round(c.customisationNeed[i] * 100),
-    retentionPct: Math.round(c.retention[i] * 100),
-    growthPct: round(c.growth[i] * 100, 1),
-    newProductSharePct: Math.round(c.newProductShare[i] * 100),
-    demandCv: round(c.demandCv[i], 2),
-    distanceKm: Math.round(c.distanceKm[i]),
-    dutyRatePct: round(c.dutyRate[i] * 100, 1),
-  };
+  return engineRecordAt(company, i, { nameKey: key });
 }
 
 /** Labels of the domestic/international column, as in the CSV export. */
