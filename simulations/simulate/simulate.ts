@@ -17,7 +17,8 @@
  * in proportion to their demand (activity-based costing, Kaplan & Atkinson ch. 6); the complexity cost
  * of extra segments in proportion to revenue. So Σ customers = Σ segments = totals.
  *
- * Performance: per-customer constants precomputed once per run into typed arrays, Float64Array
+ * Performance: the demand noise is drawn once per company and seed and copied on later runs (noise.ts);
+ * per-customer constants precomputed once per run into typed arrays, Float64Array
  * work buffers allocated once, no allocation inside the customer-week loop.
  */
 import type {
@@ -38,6 +39,7 @@ import { deriveSeed } from '../random/rng';
 import { segment } from '../segmentation/index';
 import { resolveStrategies, validatePlan } from '../strategy/plan';
 import { DemandStream, normalCdf } from './normal';
+import { DemandNoise } from './noise';
 import { economicReviewWeeks, newsvendorZ, safetyFactor } from './inventory';
 import { freightPerKg, resolveParams, transitDays, type FreightMode, type SimulationParams } from './params';
 import { LAUNCH_PRODUCT, changesDemand, demandMultipliers, resolveScenario, scenarioStart, type ResolvedScenario } from './scenarios';
@@ -452,14 +454,15 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     duty[i] = clampNonNeg(c.dutyRate[i]);
     // postponement: a customised order is configured from generic stock in days (Zinn & Bowersox 1988)
     const configDays = customised ? (st.postponement ? P.postponementConfigDays : P.customisationDays[st.supplyChain]) : 0;
-    const days = P.pickDays + transitDays(fr[mode], outKm) + configDays;
+    const outDays = transitDays(fr[mode], outKm); // outbound transit, days
+    const days = P.pickDays + outDays + configDays;
     // kg CO2e per kg: (inbound km × EF_in + outbound km × EF_out) g/tkm ÷ 10⁶ (kg→t, g→kg) + kg CO2e per
     // tonne handled × sites ÷ 1000 (GLEC Framework v3 / ISO 14083 method: tonne-km × intensity per leg + hubs)
     co2Kg[i] = (poolInKm[k] * poolInEf[k] + outKm * P.emissionFactor[mode]) / 1e6 + (P.warehouseCo2ePerTonne * (fac === central ? 1 : 2)) / 1000;
     leadDays[i] = days;
     // Kestrel delivers duty paid, so it owns the goods in outbound transit: holding = cost × rate × days/365
     // (blended new/mature rate by the customer's new-product share)
-    transitHold[i] = ((transitDays(fr[mode], outKm) / 365) * (share * P.holdingRate.new + (1 - share) * P.holdingRate.mature));
+    transitHold[i] = ((outDays / 365) * (share * P.holdingRate.new + (1 - share) * P.holdingRate.mature));
     const need = Math.max(0.5, clampNonNeg(c.requiredLeadTimeDays[i]));
     // on-time probability: lead time ~ N(days, (cv·days)²), on time if ≤ need
     pOnTime[i] = normalCdf((need - days) / (P.leadTimeCv * days));
@@ -615,7 +618,8 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     otif: new Float64Array(weeks),
     inventory: new Float64Array(weeks),
   };
-  const stream = new DemandStream(deriveSeed(seed, 'demand'));
+  // the weekly demand draws: reused across runs on the same company and seed (noise.ts, MODEL.md §4.1 performance note)
+  const noise = new DemandNoise(company, n, weeks, deriveSeed(seed, 'demand'));
   // §7 extras: weekly fee of reserved capacity per pool and class (fraction of planned production cost);
   // digital IT cost per week; tariff rise (region, week, added duty rate)
   let anyFlex = false;
@@ -641,7 +645,7 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     muN, muM, sdN, sdM, priceMult, prodMult, freightKg, duty, ordersW, orderCostW, serviceFixedW, contactCost,
     baseContacts, svcBaseW, complaintCoef, shipW, arCoef, svcRevCoef, transitHold, pOnTime, eStatic, h0, hMax, marginW, annualListRevenue, stockingPoints,
     RING, onHand, backlog, forecast, pipe, fill, poolDemand, poolMuNow, poolVarNow, poolRegMuNow, fImp, poolFill, poolCost, zNews, poolLine, nLine, weekQ, lineQ,
-    sat, churnWeek, revenue, cost, demN, demM, bufN, bufM, bufU, seg, weekly, stream,
+    sat, churnWeek, revenue, cost, demN, demM, bufN, bufM, bufU, seg, weekly, noise,
     stockByPoint: new Float64Array(nPool),
     complexityWeek: (Math.max(0, nonEmpty(segmentation) - 1) * P.complexityRate * annualListRevenue) / 52,
     state: { activeCount: n, inventorySum: 0 },
@@ -661,7 +665,7 @@ function generation(pLaunch: Float64Array, pLife: Float64Array, p: number, t: nu
 
 /** Pass 1: demand draws, a fixed number per customer-week (common random numbers across plans). */
 function drawDemand(x: Ctx, t: number): void {
-  const { n, classMult, market, nReg, region, poolDemand, poolMuNow, poolVarNow, poolRegMuNow, stream, bufU, bufN, bufM, churnWeek, muN, muM, sdN, sdM, poolOf, sat, P } = x;
+  const { n, classMult, market, nReg, region, poolDemand, poolMuNow, poolVarNow, poolRegMuNow, noise, bufU, bufN, bufM, churnWeek, muN, muM, sdN, sdM, poolOf, sat, P } = x;
   const cN = classMult[t * 2];
   const cM = classMult[t * 2 + 1];
   const mBase = t * nReg * 2;
@@ -674,7 +678,7 @@ function drawDemand(x: Ctx, t: number): void {
   poolMuNow.fill(0);
   poolVarNow.fill(0);
   poolRegMuNow.fill(0);
-  stream.fillTriples(n, bufN, bufM, bufU); // bufN, bufM hold the two normals until overwritten below
+  noise.fillWeek(t, bufN, bufM, bufU); // bufN, bufM hold the two normals until overwritten below
   for (let i = 0; i < n; i++) {
     const zn = bufN[i];
     const zm = bufM[i];

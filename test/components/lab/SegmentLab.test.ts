@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import './dict';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
 import SegmentLab from '../../../src/components/simulators/SegmentLab.svelte';
 import { LENSES } from '../../../src/lib/lab/lenses';
 import { encodeState } from '../../../src/lib/lab/share';
@@ -84,6 +85,34 @@ describe('SegmentLab', () => {
     expect(screen.getByTestId('control-value-a').textContent).toBe('60%');
     // one `lab:input` mark for the whole burst (it opens the input → painted measure)
     expect(marks).toHaveLength(1);
+  });
+
+  it('runs a change on an idle, warm lab in the input task itself; a second change in the same frame waits for the next frame', async () => {
+    // 200 customers: the run must fit the input slice (40 ms) even on a loaded test machine
+    const { container } = render(SegmentLab, { lang: 'en', lens: 'value', customers: 200 });
+    await settled();
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    const before = summary();
+    const scheme = container.querySelector('select[data-control="scheme"]') as HTMLSelectElement;
+    const original = scheme.value;
+    expect(original).not.toBe('rfm');
+    // dispatched synchronously, no await: the new results must already be in the DOM when it returns
+    scheme.value = 'rfm';
+    scheme.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(screen.getByTestId('lab-busy').getAttribute('data-busy')).toBe('false');
+    const afterRfm = summary();
+    expect(afterRfm).not.toBe(before);
+    expect(container.querySelector('[data-segment="champions"]')).not.toBeNull();
+    // a second change in the same frame is coalesced to the next frame (no second synchronous run)
+    scheme.value = original;
+    scheme.dispatchEvent(new Event('change', { bubbles: true }));
+    flushSync(); // apply the "updating" flag (the deferred path does not touch the DOM itself)
+    expect(screen.getByTestId('lab-busy').getAttribute('data-busy')).toBe('true');
+    expect(summary()).toBe(afterRfm);
+    // then the latest state wins: the original scheme's results again
+    await settled();
+    expect(summary()).toBe(before);
+    expect(container.querySelector('[data-segment="champions"]')).toBeNull();
   });
 
   it('updates outcomes when a strategy lever changes and can meet a task', async () => {
