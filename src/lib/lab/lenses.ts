@@ -175,6 +175,16 @@ export function getLens(id: LensId): LensConfig {
   return LENS_CONFIGS[id] ?? LENS_CONFIGS.needs;
 }
 
+/**
+ * The controls a learner may change: the lens's own `editable` list, narrowed to what the lesson
+ * declares (`<SegmentLab editable={[...]} />`) when it declares anything. A lesson can lock more
+ * controls for a task, never unlock one the lens keeps fixed; unknown ids are ignored.
+ */
+export function editableControls(id: LensId, declared?: readonly string[]): readonly string[] {
+  const all = getLens(id).editable;
+  return declared ? all.filter((c) => declared.includes(c)) : all;
+}
+
 /** Is a control shown for these params (its `when`, default true)? */
 export function controlVisible(c: ControlDef, params: LabParams): boolean {
   return c.when ? c.when(params) : true;

@@ -14,7 +14,7 @@
  */
 import type { SegmentStrategy } from '@sim/types';
 import { coerceValue, isValidValue, stepDecimals, type ControlDef, type ParamValue } from './controls';
-import { getLens } from './lenses';
+import { editableControls, getLens } from './lenses';
 import {
   DISCOUNT_CONTROL,
   SEED_MAX,
@@ -83,10 +83,11 @@ function encodeStrategy(s: SegmentStrategy): string {
 export function encodeState(input: LabState): URLSearchParams {
   const state = normaliseState(input);
   const lens = getLens(state.lens);
+  const editable = editableControls(state.lens, state.editable);
   const q = new URLSearchParams();
   q.set('lab', state.lens);
   q.set('seed', String(state.seed));
-  for (const c of lens.controls) if (lens.editable.includes(c.id)) q.set(`p.${c.id}`, fmt(c, state.params[c.id]));
+  for (const c of lens.controls) if (editable.includes(c.id)) q.set(`p.${c.id}`, fmt(c, state.params[c.id]));
   for (const key of Object.keys(state.strategies).sort()) q.set(`s.${key}`, encodeStrategy(state.strategies[key]));
   return q;
 }
@@ -142,8 +143,8 @@ function decodeControl(c: ControlDef, raw: string): ParamValue | null | 'range' 
  * The state a query asks for, for the lab of `lens`. Without `lab=<lens>` the result is the
  * default state with nothing ignored (the query belongs to another lab or to nobody).
  */
-export function decodeState(search: string | URLSearchParams, lens: LensId, fallbackSeed?: number): Decoded {
-  const base = defaultState(lens, fallbackSeed);
+export function decodeState(search: string | URLSearchParams, lens: LensId, fallbackSeed?: number, declaredEditable?: readonly string[]): Decoded {
+  const base = defaultState(lens, fallbackSeed, declaredEditable);
   let q: URLSearchParams;
   try {
     q = typeof search === 'string' ? new URLSearchParams(search) : search;
@@ -152,8 +153,9 @@ export function decodeState(search: string | URLSearchParams, lens: LensId, fall
   }
   if (q.get('lab') !== lens || !isLens(lens)) return { present: false, state: base, ignored: [] };
   const cfg = getLens(lens);
+  const editable = editableControls(lens, declaredEditable);
   const ignored: Ignored[] = [];
-  const state: LabState = { lens, seed: base.seed, params: { ...base.params }, strategies: {} };
+  const state: LabState = { ...base, params: { ...base.params }, strategies: {} };
   const seen = new Set<string>();
   let count = 0;
   for (const [key, rawValue] of q) {
@@ -181,7 +183,7 @@ export function decodeState(search: string | URLSearchParams, lens: LensId, fall
         ignored.push({ param: short(key), value: short(rawValue), reason: 'unknown' });
         continue;
       }
-      if (!cfg.editable.includes(id)) {
+      if (!editable.includes(id)) {
         ignored.push({ param: key, value: short(rawValue), reason: 'locked' });
         continue;
       }
@@ -205,7 +207,7 @@ export function decodeState(search: string | URLSearchParams, lens: LensId, fall
   }
   if (!seen.has('seed')) ignored.push({ param: 'seed', value: '', reason: 'missing' });
   for (const c of cfg.controls) {
-    if (cfg.editable.includes(c.id) && !seen.has(`p.${c.id}`)) ignored.push({ param: `p.${c.id}`, value: '', reason: 'missing' });
+    if (editable.includes(c.id) && !seen.has(`p.${c.id}`)) ignored.push({ param: `p.${c.id}`, value: '', reason: 'missing' });
   }
   // Cross-control consistency is guaranteed by the control ranges (e.g. ABC a < b); normalise anyway.
   return { present: true, state: normaliseState(state), ignored };

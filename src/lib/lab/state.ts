@@ -14,7 +14,7 @@ import {
   SUPPLY_CHAINS,
 } from '@sim/strategy/levers';
 import { coerceValue, defaultValue, snapRange, type LabParams, type RangeControl } from './controls';
-import { LENSES, getLens, type LensId } from './lenses';
+import { LENSES, editableControls, getLens, type LensId } from './lenses';
 
 export { LENSES, type LensId };
 
@@ -44,6 +44,8 @@ export interface LabState {
   params: LabParams;
   /** strategies the learner set, by segment key; segments not listed use DEFAULT_STRATEGY */
   strategies: Record<string, SegmentStrategy>;
+  /** controls the lesson lets the learner change (narrows the lens's list); absent = the lens's list */
+  editable?: readonly string[];
 }
 
 export function isLens(value: unknown): value is LensId {
@@ -61,8 +63,10 @@ export function clampSeed(value: unknown, fallback = DEFAULT_SEED): number {
   return Math.min(SEED_MAX, Math.max(SEED_MIN, Math.round(value)));
 }
 
-export function defaultState(lens: LensId, seed: number = DEFAULT_SEED): LabState {
-  return { lens, seed: clampSeed(seed), params: defaultParams(lens), strategies: {} };
+export function defaultState(lens: LensId, seed: number = DEFAULT_SEED, editable?: readonly string[]): LabState {
+  const state: LabState = { lens, seed: clampSeed(seed), params: defaultParams(lens), strategies: {} };
+  if (editable) state.editable = editable;
+  return state;
 }
 
 /** A complete, valid strategy from any partial input: unknown values fall back to DEFAULT_STRATEGY. */
@@ -103,9 +107,10 @@ export function strategyFor(state: LabState, key: string): SegmentStrategy {
  */
 export function normaliseState(state: LabState): LabState {
   const lens = getLens(state.lens);
+  const editable = editableControls(state.lens, state.editable);
   const params: LabParams = {};
   for (const c of lens.controls) {
-    params[c.id] = lens.editable.includes(c.id) ? coerceValue(c, state.params[c.id]) : defaultValue(c);
+    params[c.id] = editable.includes(c.id) ? coerceValue(c, state.params[c.id]) : defaultValue(c);
   }
   const strategies: Record<string, SegmentStrategy> = {};
   for (const [key, s] of Object.entries(state.strategies)) {
@@ -113,5 +118,7 @@ export function normaliseState(state: LabState): LabState {
     const st = clampStrategy(s);
     if (!sameStrategy(st, DEFAULT_STRATEGY)) strategies[key] = st;
   }
-  return { lens: lens.id, seed: clampSeed(state.seed), params, strategies };
+  const out: LabState = { lens: lens.id, seed: clampSeed(state.seed), params, strategies };
+  if (state.editable) out.editable = state.editable;
+  return out;
 }
