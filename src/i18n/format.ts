@@ -2,7 +2,7 @@
  * Locale-aware number formatting with Intl. Money is in US dollars throughout the course.
  * Every function returns an en dash for values that are not finite, so a view never shows "NaN".
  */
-import { locales, type Lang } from './index';
+import { locales, type Lang } from './locales';
 
 const DASH = '–';
 

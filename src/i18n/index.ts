@@ -9,16 +9,9 @@
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
-export type Lang = 'en' | 'zh-cn';
+import { locales, type Lang } from './locales';
 
-/** URL segment, html lang / hreflang tag, Intl locale and dictionary file of each locale. */
-export const locales: Record<Lang, { htmlLang: string; intl: string; file: string; label: string }> = {
-  en: { htmlLang: 'en', intl: 'en-US', file: 'src/i18n/en.json', label: 'English' },
-  'zh-cn': { htmlLang: 'zh-CN', intl: 'zh-CN', file: 'src/i18n/zh-CN.json', label: '简体中文' },
-};
-
-export const langs: readonly Lang[] = ['en', 'zh-cn'];
-export const defaultLang: Lang = 'en';
+export { locales, langs, defaultLang, isLang, toLang, otherLang, type Lang } from './locales';
 
 export type Dictionary = Record<string, string>;
 
@@ -76,15 +69,6 @@ function validated(): Record<Lang, Dictionary> {
 
 export const dictionaries: Record<Lang, Dictionary> = validated();
 
-export function isLang(value: unknown): value is Lang {
-  return value === 'en' || value === 'zh-cn';
-}
-
-/** Falls back to English for anything that is not a known locale (e.g. a bad island prop). */
-export function toLang(value: unknown): Lang {
-  return isLang(value) ? value : defaultLang;
-}
-
 /**
  * Translated string for `key`, with `{name}` placeholders replaced from `vars`.
  * An unknown key throws (at build time this fails the build and names the key).
@@ -99,11 +83,6 @@ export function t(lang: Lang, key: string, vars?: Record<string, string | number
   return message.replace(PLACEHOLDER, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
   );
-}
-
-/** The other locale (two-language site). */
-export function otherLang(lang: Lang): Lang {
-  return lang === 'en' ? 'zh-cn' : 'en';
 }
 
 /** Label separator: ": " in English, full-width "：" in Chinese. */

@@ -4,7 +4,7 @@
  * No DOM, no Svelte: the charts compute geometry here and render it themselves.
  */
 import { quantileSorted } from 'd3-array';
-import { locales, type Lang } from '../../i18n/index';
+import { locales, type Lang } from '../../i18n/locales';
 
 /**
  * Order in which series take the Okabe–Ito palette variables of src/styles/global.css.

@@ -9,7 +9,7 @@ import { CRM_COLUMNS, CHANNEL_LABELS, crmRecordAt as engineRecordAt, type CrmRec
 import { customerCity, customerId, customerName, nameKey } from '@sim/company/names';
 import type { Company, Localized } from '@sim/types';
 import { CHANNELS } from '@sim/types';
-import { locales, type Lang } from '@i18n/index';
+import { locales, type Lang } from '@i18n/locales';
 import { rankStrings, searchKey } from './query';
 
 export type CrmKey = Exclude<keyof CrmRecord, 'archetype'>;
