@@ -72,6 +72,26 @@ const FILL_DEN = 14;
 const CO2 = 15;
 const NF = 16;
 
+// per-customer constants of the serve loop, interleaved in one Float64Array (stride SC): one array read per
+// customer-week instead of sixteen (copies of the per-field arrays, so the doubles are the same)
+const C_PRICE = 0;
+const C_PROD = 1;
+const C_FREIGHT_KG = 2;
+const C_SHIP = 3;
+const C_DUTY = 4;
+const C_ON_TIME = 5;
+const C_ORDERS = 6;
+const C_SVC_BASE = 7;
+const C_COMPLAINT = 8;
+const C_SVC_AR = 9;
+const C_ORDER_COST = 10;
+const C_TRANSIT_HOLD = 11;
+const C_CO2 = 12;
+const C_E_STATIC = 13;
+const C_H0 = 14;
+const C_H_MAX = 15;
+const SC = 16;
+
 /** State of one week, yielded by simulateSteps for animation. Money in USD. */
 export interface WeekState {
   week: number;
@@ -341,6 +361,7 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   const shipW = new Float64Array(n); // fixed freight per week: shipments (= orders) per week × USD per shipment
   const svcRevCoef = new Float64Array(n); // post-sales support cost per revenue dollar: rate × supportNeed
   const arCoef = new Float64Array(n);
+  const svcArCoef = new Float64Array(n); // svcRevCoef + arCoef: service cost per revenue dollar (summed once, not every week)
   const transitHold = new Float64Array(n); // holding of goods on the way to the customer, per USD of cost of goods: days/365 × rate // receivables carrying cost per revenue dollar: terms/365 × rate
   const pOnTime = new Float64Array(n);
   const eStatic = new Float64Array(n);
@@ -471,6 +492,7 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     shipW[i] = ordersW[i] * P.shipmentCost[mode];
     svcRevCoef[i] = P.supportCostRate * Math.min(1, clampNonNeg(c.supportNeed[i]));
     arCoef[i] = (clampNonNeg(c.paymentTermsDays[i]) / 365) * P.receivablesRate;
+    svcArCoef[i] = svcRevCoef[i] + arCoef[i];
     orderCostW[i] = ordersW[i] * (P.orderCost[ch] + (customised ? P.customisedOrderCost : 0) + (st.delivery === 'priority' ? P.priorityOrderCost : 0));
     const premium = st.service === 'premium';
     serviceFixedW[i] = premium ? P.premiumServiceFee / 52 : 0;
@@ -489,6 +511,27 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     hMax[i] = churnHazard(h0[i], 0, P);
     // expected margin per week at list mix (only a positive margin can be lost by churn)
     marginW[i] = clampNonNeg(muN[i] * (priceMult[i] - classCost[0] * prodMult[i]) + muM[i] * (priceMult[i] - classCost[1] * prodMult[i]));
+  }
+
+  const serveConst = new Float64Array(n * SC);
+  for (let i = 0; i < n; i++) {
+    const o = i * SC;
+    serveConst[o + C_PRICE] = priceMult[i];
+    serveConst[o + C_PROD] = prodMult[i];
+    serveConst[o + C_FREIGHT_KG] = freightKg[i];
+    serveConst[o + C_SHIP] = shipW[i];
+    serveConst[o + C_DUTY] = duty[i];
+    serveConst[o + C_ON_TIME] = pOnTime[i];
+    serveConst[o + C_ORDERS] = ordersW[i];
+    serveConst[o + C_SVC_BASE] = svcBaseW[i];
+    serveConst[o + C_COMPLAINT] = complaintCoef[i];
+    serveConst[o + C_SVC_AR] = svcArCoef[i];
+    serveConst[o + C_ORDER_COST] = orderCostW[i];
+    serveConst[o + C_TRANSIT_HOLD] = transitHold[i];
+    serveConst[o + C_CO2] = co2Kg[i];
+    serveConst[o + C_E_STATIC] = eStatic[i];
+    serveConst[o + C_H0] = h0[i];
+    serveConst[o + C_H_MAX] = hMax[i];
   }
 
   // σ² of a stocking point = Σσᵢ² (customer noise, pooled) + Σ_regions (cv_market·μ_region)²
@@ -632,7 +675,7 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
   const tariffRegion = scenario.key === 'tariff-rise' ? company.regions.findIndex((r) => r.key === scenario.region) : -1;
   if (scenario.key === 'tariff-rise' && tariffRegion < 0) throw new EngineError('scenario.params.region', scenario.region, company.regions.map((r) => r.key).join('|'));
   return {
-    scenario, anyFlex, poolFeeW, digitalWeek, tariffRegion, co2Kg,
+    scenario, anyFlex, poolFeeW, digitalWeek, tariffRegion,
     capStart: changesDemand(scenario) ? scenarioStart(scenario) : Infinity,
     poolCapCoef, poolPostpone, poolSurge,
     surgeLead: Math.max(1, Math.round(P.surgeLeadWeeks)),
@@ -642,8 +685,9 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     n, nSeg, nP, nPool, weeks, P, seed, labels, segmentation, normalised, c,
     pClass, pCostRatio, pLaunch, pLife, market, nReg, region: c.region, planShare, actShare, classMult, classCost, classKg, W2,
     poolOf, poolSeg, poolSegs, poolFac, poolMu, poolVar, poolLead, poolReview, poolZ, poolSetup, poolProdMult,
-    muN, muM, sdN, sdM, priceMult, prodMult, freightKg, duty, ordersW, orderCostW, serviceFixedW, contactCost,
-    baseContacts, svcBaseW, complaintCoef, shipW, arCoef, svcRevCoef, transitHold, pOnTime, eStatic, h0, hMax, marginW, annualListRevenue, stockingPoints,
+    // the serve loop's per-customer constants travel in serveConst only (the per-field arrays are left to the GC)
+    muN, muM, sdN, sdM, duty, marginW, annualListRevenue, stockingPoints,
+    serveConst, poolKeep: new Float64Array(nPool * 2), poolLostCost: new Float64Array(nPool * 2),
     RING, onHand, backlog, forecast, pipe, fill, poolDemand, poolMuNow, poolVarNow, poolRegMuNow, fImp, poolFill, poolCost, zNews, poolLine, nLine, weekQ, lineQ,
     sat, churnWeek, revenue, cost, demN, demM, bufN, bufM, bufU, seg, weekly, noise,
     stockByPoint: new Float64Array(nPool),
@@ -948,7 +992,7 @@ function runStockingPoints(x: Ctx, t: number): number {
 
 /** Pass 2: customers receive goods, pay, judge the service and may leave. */
 function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue: number): void {
-  const { n, labels, churnWeek, seg, marginW, poolOf, poolFill, bufN, bufM, bufU, priceMult, prodMult, freightKg, duty, pOnTime, ordersW, svcBaseW, complaintCoef, shipW, arCoef, svcRevCoef, transitHold, orderCostW, revenue, cost, demN, demM, eStatic, sat, h0, hMax, classCost, classKg, weekly, P, co2Kg } = x;
+  const { n, nPool, labels, churnWeek, seg, marginW, poolOf, poolFill, poolKeep, poolLostCost, poolProdMult, bufN, bufM, bufU, serveConst, revenue, cost, demN, demM, sat, classCost, classKg, weekly, P } = x;
   const keepLost = 1 - P.lostSalesShare;
   const alphaS = P.satisfactionAlpha;
   const wOtifW = P.satisfactionWeights.otif;
@@ -973,6 +1017,17 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
   const crM = classCost[t * 2 + 1];
   const kgN = classKg[t * 2];
   const kgM = classKg[t * 2 + 1];
+  // per pool and class this week (the same doubles the per-customer expressions gave, computed once per pool):
+  // the kept fraction of demand f + (1 − f)·(1 − lost share), and unit cost ÷ list price × production multiplier
+  // (prodMult[i] is its pool's poolProdMult)
+  for (let k = 0; k < nPool; k++) {
+    const fN = poolFill[k * 2];
+    const fM = poolFill[k * 2 + 1];
+    poolKeep[k * 2] = fN + (1 - fN) * keepLost;
+    poolKeep[k * 2 + 1] = fM + (1 - fM) * keepLost;
+    poolLostCost[k * 2] = crN * poolProdMult[k];
+    poolLostCost[k * 2 + 1] = crM * poolProdMult[k];
+  }
   for (let i = 0; i < n; i++) {
     const b = labels[i] * NF;
     if (churnWeek[i] >= 0) {
@@ -985,28 +1040,29 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
     const dn = bufN[i];
     const dm = bufM[i];
     // sold = filled now + backordered share of the unfilled (Corsten & Gruen: 40 % lost)
-    const keepN = fN + (1 - fN) * keepLost;
-    const keepM = fM + (1 - fM) * keepLost;
+    const keepN = poolKeep[k2];
+    const keepM = poolKeep[k2 + 1];
     const soldN = dn * keepN;
     const soldM = dm * keepM;
-    const pm = priceMult[i];
-    const qm = prodMult[i];
+    const o = i * SC;
+    const pm = serveConst[o + C_PRICE];
+    const qm = serveConst[o + C_PROD];
     const rev = (soldN + soldM) * pm;
     const prod = (soldN * crN + soldM * crM) * qm;
     // variable freight (USD/kg × kg) + fixed freight per shipment (one shipment per order)
     const kgShip = soldN * kgN + soldM * kgM;
-    const freight = kgShip * freightKg[i] + shipW[i];
-    const dut = duty[i] * (rev + freight);
+    const freight = kgShip * serveConst[o + C_FREIGHT_KG] + serveConst[o + C_SHIP];
+    const dut = serveConst[o + C_DUTY] * (rev + freight);
     const d = dn + dm;
     const filled = dn * fN + dm * fM;
-    const otif = pOnTime[i] * (d > 0 ? filled / d : 1);
-    const ow = ordersW[i];
+    const otif = serveConst[o + C_ON_TIME] * (d > 0 ? filled / d : 1);
+    const ow = serveConst[o + C_ORDERS];
     // service: premium fee, account management, support contacts and complaints, post-sales support
     // per revenue dollar, and the carrying cost of the receivable (credit and collections)
-    const svc = svcBaseW[i] + complaintCoef[i] * (1 - otif) + rev * (svcRevCoef[i] + arCoef[i]);
-    const oc = orderCostW[i];
-    const lostM = (dn - soldN) * (pm - crN * qm) + (dm - soldM) * (pm - crM * qm);
-    const hold = prod * transitHold[i];
+    const svc = serveConst[o + C_SVC_BASE] + serveConst[o + C_COMPLAINT] * (1 - otif) + rev * serveConst[o + C_SVC_AR];
+    const oc = serveConst[o + C_ORDER_COST];
+    const lostM = (dn - soldN) * (pm - poolLostCost[k2]) + (dm - soldM) * (pm - poolLostCost[k2 + 1]);
+    const hold = prod * serveConst[o + C_TRANSIT_HOLD];
     seg[b + PRODUCTION] += prod;
     seg[b + HOLDING] += hold;
     seg[b + TRANSPORT] += freight;
@@ -1019,7 +1075,7 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
     seg[b + OTIF_DEN] += ow;
     seg[b + FILL_NUM] += filled;
     seg[b + FILL_DEN] += d;
-    seg[b + CO2] += kgShip * co2Kg[i];
+    seg[b + CO2] += kgShip * serveConst[o + C_CO2];
     const direct = prod + hold + freight + dut + svc + oc;
     revenue[i] += rev;
     cost[i] += direct;
@@ -1035,15 +1091,15 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
     const dO = otif - oExp;
     let uO = dO >= 0 ? 0.9 + oAbove * dO : 0.9 + oBelow * dO;
     uO = uO < 0 ? 0 : uO > 1 ? 1 : uO;
-    let e = eStatic[i] + wOtifW * uO;
+    let e = serveConst[o + C_E_STATIC] + wOtifW * uO;
     e = e < 0 ? 0 : e > 1 ? 1 : e;
     let s = sat[i] + alphaS * (100 * e - sat[i]);
     s = s < 0 ? 0 : s > 100 ? 100 : s;
     sat[i] = s;
     wSat += s;
     const u = bufU[i];
-    if (u < hMax[i]) {
-      let h = h0[i] * Math.exp(hazK * (sRef - s));
+    if (u < serveConst[o + C_H_MAX]) {
+      let h = serveConst[o + C_H0] * Math.exp(hazK * (sRef - s));
       if (h > hCap) h = hCap;
       if (u < h) {
         churnWeek[i] = t;
@@ -1184,7 +1240,12 @@ function stepWeek(x: Ctx, t: number): void {
   if (x.tariffRegion >= 0 && x.scenario.key === 'tariff-rise' && t === x.scenario.week) {
     // tariff rise (MODEL.md §7.1): from this week the region's duty rate is higher by points/100
     const add = x.scenario.points / 100;
-    for (let i = 0; i < x.n; i++) if (x.region[i] === x.tariffRegion) x.duty[i] += add;
+    for (let i = 0; i < x.n; i++) {
+      if (x.region[i] === x.tariffRegion) {
+        x.duty[i] += add;
+        x.serveConst[i * SC + C_DUTY] = x.duty[i];
+      }
+    }
   }
   drawDemand(x, t);
   const poolCostWeek = runStockingPoints(x, t);
