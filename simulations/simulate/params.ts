@@ -118,6 +118,12 @@ export interface SimulationParams {
   /** utility slope per unit OTIF below / above the threshold (asymmetry of Kano must-be quality) */
   otifSlopeBelow: number;
   otifSlopeAbove: number;
+  /** OTIF utility exactly at the expected OTIF, 0..1 (model value) */
+  otifUtilityAtExpected: number;
+  /** service utility without premium service: 1 − serviceGapWeight × supportNeed (model value) */
+  serviceGapWeight: number;
+  /** customisation utility with a standard product: 1 − customisationGapWeight × customisationNeed (model value) */
+  customisationGapWeight: number;
   /** price utility: 1 − sensitivity × (pricePenalty − discountEffect × discount) */
   pricePenalty: number;
   discountEffect: number;
@@ -231,6 +237,9 @@ export const DEFAULT_PARAMS: SimulationParams = {
   otifExpected: 0.95,
   otifSlopeBelow: 4,
   otifSlopeAbove: 2,
+  otifUtilityAtExpected: 0.9,
+  serviceGapWeight: 0.7,
+  customisationGapWeight: 0.8,
   pricePenalty: 0.6,
   discountEffect: 3,
   satisfactionAlpha: 0.1,
@@ -261,7 +270,7 @@ export function resolveParams(overrides: unknown): SimulationParams {
   const merge = (path: string, base: unknown, over: unknown): unknown => {
     if (over === undefined) return base;
     if (typeof base === 'number') {
-      const max = path.includes('Rate') || path.includes('Share') || path.includes('Alpha') || path.includes('Premium') ? 1 : 1e9;
+      const max = path.includes('Rate') || path.includes('Share') || path.includes('Alpha') || path.includes('Premium') || path.endsWith('UtilityAtExpected') || path.endsWith('GapWeight') ? 1 : 1e9;
       // speeds and review periods must be positive (they divide or step the weekly loop)
       const min = path.endsWith('kmPerDay') || path.startsWith('params.efficientReviewWeeks') || path === 'params.surgeLeadWeeks' ? 1 : 0;
       return checkNumber(path, over, min, max);

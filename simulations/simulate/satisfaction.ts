@@ -16,13 +16,13 @@
  * retention); stockouts and late deliveries lower s and so raise churn (Anderson, Fitzsimons &
  * Simester 2006, Management Science 52(11); Jing & Lewis 2011, JMR 48(2)).
  */
-import type { SimulationParams } from './params';
+import { DEFAULT_PARAMS, type SimulationParams } from './params';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** Kano-asymmetric utility of an OTIF fraction, 0..1. */
 export function otifUtility(otif: number, p: SimulationParams): number {
-  const base = 0.9;
+  const base = p.otifUtilityAtExpected;
   const d = otif - p.otifExpected;
   return clamp01(d >= 0 ? base + p.otifSlopeAbove * d : base + p.otifSlopeBelow * d);
 }
@@ -33,12 +33,12 @@ export function leadTimeUtility(leadTimeDays: number, needDays: number): number 
   return clamp01(needDays / leadTimeDays);
 }
 
-export function serviceUtility(premium: boolean, supportNeed: number): number {
-  return premium ? 1 : clamp01(1 - 0.7 * supportNeed);
+export function serviceUtility(premium: boolean, supportNeed: number, p: SimulationParams = DEFAULT_PARAMS): number {
+  return premium ? 1 : clamp01(1 - p.serviceGapWeight * supportNeed);
 }
 
-export function customisationUtility(customised: boolean, customisationNeed: number): number {
-  return customised ? 1 : clamp01(1 - 0.8 * customisationNeed);
+export function customisationUtility(customised: boolean, customisationNeed: number, p: SimulationParams = DEFAULT_PARAMS): number {
+  return customised ? 1 : clamp01(1 - p.customisationGapWeight * customisationNeed);
 }
 
 export function priceUtility(priceSensitivity: number, discount: number, p: SimulationParams): number {

@@ -503,8 +503,8 @@ function prepare(company: Company, plan: Plan, options: SimulateOptions) {
     complaintCoef[i] = contactCost[i] * P.complaintsPerFailedOrder * ordersW[i];
     eStatic[i] =
       w.leadTime * leadTimeUtility(days, need) +
-      w.service * serviceUtility(premium, clampNonNeg(c.supportNeed[i])) +
-      w.customisation * customisationUtility(customised, clampNonNeg(c.customisationNeed[i])) +
+      w.service * serviceUtility(premium, clampNonNeg(c.supportNeed[i]), P) +
+      w.customisation * customisationUtility(customised, clampNonNeg(c.customisationNeed[i]), P) +
       w.price * priceUtility(clampNonNeg(c.priceSensitivity[i]), st.discount, P);
     h0[i] = baseWeeklyHazard(c.retention[i]);
     // upper bound of the hazard (satisfaction 0): lets the loop skip Math.exp when the uniform is above it
@@ -996,10 +996,11 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
   const keepLost = 1 - P.lostSalesShare;
   const alphaS = P.satisfactionAlpha;
   const wOtifW = P.satisfactionWeights.otif;
-  // Kano-asymmetric OTIF utility (satisfaction.ts otifUtility), inlined: 0.9 + slope·(otif − expected)
+  // Kano-asymmetric OTIF utility (satisfaction.ts otifUtility), inlined: base + slope·(otif − expected)
   const oExp = P.otifExpected;
   const oAbove = P.otifSlopeAbove;
   const oBelow = P.otifSlopeBelow;
+  const oBase = P.otifUtilityAtExpected;
   const hazK = P.churnSensitivity / 10;
   const sRef = P.referenceSatisfaction;
   const hCap = P.maxWeeklyHazard;
@@ -1089,7 +1090,7 @@ function serveCustomers(x: Ctx, t: number, weekPoolCost: number, inventoryValue:
     wOtifDen += ow;
     // satisfaction (satisfaction.ts: experience, exponential smoothing) and churn hazard
     const dO = otif - oExp;
-    let uO = dO >= 0 ? 0.9 + oAbove * dO : 0.9 + oBelow * dO;
+    let uO = dO >= 0 ? oBase + oAbove * dO : oBase + oBelow * dO;
     uO = uO < 0 ? 0 : uO > 1 ? 1 : uO;
     let e = serveConst[o + C_E_STATIC] + wOtifW * uO;
     e = e < 0 ? 0 : e > 1 ? 1 : e;

@@ -304,3 +304,15 @@ describe('parameter overrides at the edges', () => {
     for (const v of [r.totals.profit, r.totals.fillRate, r.totals.otif, r.totals.satisfaction]) expect(Number.isFinite(v)).toBe(true);
   });
 });
+
+describe('satisfaction model values are parameters', () => {
+  it('serviceGapWeight, customisationGapWeight and otifUtilityAtExpected drive the utilities and are validated', () => {
+    const P = DEFAULT_PARAMS;
+    expect(serviceUtility(false, 1, { ...P, serviceGapWeight: 0.2 })).toBeCloseTo(0.8, 12);
+    expect(serviceUtility(false, 1)).toBeCloseTo(1 - P.serviceGapWeight, 12);
+    expect(customisationUtility(false, 1, { ...P, customisationGapWeight: 0.5 })).toBeCloseTo(0.5, 12);
+    expect(otifUtility(P.otifExpected, { ...P, otifUtilityAtExpected: 0.7 })).toBeCloseTo(0.7, 12);
+    expect(() => resolveParams({ serviceGapWeight: 1.5 })).toThrow(/serviceGapWeight/);
+    expect(resolveParams({ customisationGapWeight: 0.3 }).customisationGapWeight).toBe(0.3);
+  });
+});
