@@ -4,15 +4,19 @@
 //   npx astro build && BASE_PATH=/courses/segment-lab/ OUT_DIR=dist-base npx astro build && npx playwright test
 import { defineConfig, devices } from '@playwright/test';
 
-export const PORT = 4400;
-export const BASE_PORT = 4401;
+// PW_PORT / PW_BASE_PORT / PW_DIST / PW_DIST_BASE let a developer run a spec against another build on
+// other ports (e.g. two people testing side builds at once); test/e2e/site.ts reads the same variables.
+export const PORT = Number(process.env.PW_PORT) || 4400;
+export const BASE_PORT = Number(process.env.PW_BASE_PORT) || 4401;
+const DIST_DIR = process.env.PW_DIST || 'dist';
+const DIST_BASE_DIR = process.env.PW_DIST_BASE || 'dist-base';
 export const BASE_PREFIX = '/courses/segment-lab/';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ASTRO = 'node node_modules/astro/astro.js';
 
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results/playwright-artifacts',
+  outputDir: process.env.PW_DIST ? `test-results/playwright-artifacts-${PORT}` : 'test-results/playwright-artifacts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -22,7 +26,7 @@ export default defineConfig({
   reporter: [
     [process.env.CI ? 'line' : 'list'],
     // scripts/test-all.mjs reads this file to count passed / failed tests.
-    ['json', { outputFile: 'test-results/playwright.json' }],
+    ['json', { outputFile: process.env.PW_DIST ? `test-results/playwright-${PORT}.json` : 'test-results/playwright.json' }],
   ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -57,7 +61,7 @@ export default defineConfig({
     {
       command: `${ASTRO} preview --host 127.0.0.1 --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
-      env: { OUT_DIR: 'dist', BASE_PATH: '/' },
+      env: { OUT_DIR: DIST_DIR, BASE_PATH: '/' },
       reuseExistingServer: false, // never test against a stale server left running by hand
       timeout: 60_000,
       stdout: 'ignore',
@@ -67,7 +71,7 @@ export default defineConfig({
       // The same site built for a sub-folder (astro.config.mjs reads BASE_PATH and OUT_DIR).
       command: `${ASTRO} preview --host 127.0.0.1 --port ${BASE_PORT}`,
       url: `http://127.0.0.1:${BASE_PORT}${BASE_PREFIX}`,
-      env: { OUT_DIR: 'dist-base', BASE_PATH: BASE_PREFIX },
+      env: { OUT_DIR: DIST_BASE_DIR, BASE_PATH: BASE_PREFIX },
       reuseExistingServer: false, // never test against a stale server left running by hand
       timeout: 60_000,
       stdout: 'ignore',

@@ -26,7 +26,7 @@ export default getViteConfig({
           name: 'components',
           environment: 'happy-dom',
           // test/lab/: the simulator lab's UI-side logic (src/lib/lab), next to its components.
-          include: ['test/components/**/*.test.ts', 'test/lab/**/*.test.ts', 'test/*.test.ts'],
+          include: ['test/components/**/*.test.ts', 'test/lab/**/*.test.ts', 'test/chapters/**/*.test.ts', 'test/*.test.ts'],
         },
       },
     ],

@@ -1,14 +1,15 @@
 // Helpers shared by the browser tests: discover the pages of a build, map URLs to
 // files in it, and collect what a page did while it loaded.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Page, Request, Response } from '@playwright/test';
 
 export const ROOT = process.cwd();
-export const DIST = join(ROOT, 'dist');
-export const DIST_BASE = join(ROOT, 'dist-base');
-export const ORIGIN = 'http://127.0.0.1:4400';
-export const BASE_ORIGIN = 'http://127.0.0.1:4401';
+// the same variables as playwright.config.ts (PW_DIST may be absolute or relative to the project)
+export const DIST = resolve(ROOT, process.env.PW_DIST || 'dist');
+export const DIST_BASE = resolve(ROOT, process.env.PW_DIST_BASE || 'dist-base');
+export const ORIGIN = `http://127.0.0.1:${Number(process.env.PW_PORT) || 4400}`;
+export const BASE_ORIGIN = `http://127.0.0.1:${Number(process.env.PW_BASE_PORT) || 4401}`;
 export const BASE_PREFIX = '/courses/segment-lab/';
 export const LOCALES = ['en', 'zh-cn'] as const;
 export type Locale = (typeof LOCALES)[number];

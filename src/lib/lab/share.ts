@@ -67,7 +67,8 @@ function fmtNum(x: number, step: number): string {
   return String(Number(x.toFixed(stepDecimals(step))));
 }
 
-function encodeStrategy(s: SegmentStrategy): string {
+/** A strategy as one share-link value, e.g. "r_0.98_r_p_p_s_0" (also used by the chapter islands). */
+export function encodeStrategy(s: SegmentStrategy): string {
   return [
     CODES.supplyChain[s.supplyChain],
     fmtNum(s.serviceLevel, SERVICE_LEVEL_CONTROL.step),
@@ -108,7 +109,7 @@ function decodeCode<T extends string>(map: Record<T, string>, code: string | und
 }
 
 /** Parse a strategy value; null = malformed, 'range' = a number outside the lab's lever range. */
-function decodeStrategy(value: string): SegmentStrategy | null | 'range' {
+export function decodeStrategy(value: string): SegmentStrategy | null | 'range' {
   const parts = value.split('_');
   if (parts.length !== 7) return null;
   const supplyChain = decodeCode(CODES.supplyChain, parts[0]);
