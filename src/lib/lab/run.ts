@@ -112,6 +112,11 @@ function getSegmentation(seed: number, customers: number, spec: Plan['segmentati
   return remember(segmentations, `${seed}/${customers}/${JSON.stringify(spec)}`, () => segment(getCompany(seed, customers), spec));
 }
 
+/** The cache key of a (normalised) state's segmentation: equal keys give identical segmentations. */
+export function segmentationKey(state: LabState, customers: number): string {
+  return `${state.seed}/${customers}/${JSON.stringify(getLens(state.lens).spec(state.params))}`;
+}
+
 /** The engine plan of a state: the lens's segmentation and the strategy of every current segment. */
 export function planFor(state: LabState, segmentation: Segmentation): Plan {
   const strategies: Record<string, SegmentStrategy> = {};
