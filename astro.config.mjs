@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
 
+/** @param {string} p a path relative to this file */
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 // BASE_PATH lets the built site live under a sub-folder, e.g. BASE_PATH=/courses/segment-lab/

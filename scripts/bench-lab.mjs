@@ -24,7 +24,7 @@
 //     p95 frame interval and how many distinct results were painted.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 
@@ -53,7 +53,7 @@ const LESSONS = [
 
 // ---------------------------------------------------------------- build
 let outDir = process.env.OUT_DIR || 'dist';
-const hasBuild = (d) => existsSync(join(ROOT, d, 'en', 'lessons', '02-customer-needs', 'index.html'));
+const hasBuild = (d) => existsSync(resolve(ROOT, d, 'en', 'lessons', '02-customer-needs', 'index.html'));
 if (flag('build') || !hasBuild(outDir)) {
   outDir = 'dist-bench';
   console.error(`building the site into ${outDir}/ …`);

@@ -16,12 +16,12 @@
 //   Use --no-build to measure the existing dist/ (or OUT_DIR) without rebuilding.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = process.cwd();
 const OUT_DIR = process.env.OUT_DIR || 'dist';
-const DIST = join(ROOT, OUT_DIR);
+const DIST = resolve(ROOT, OUT_DIR); // OUT_DIR may be absolute
 const BASE = normaliseBase(process.env.BASE_PATH || '/');
 const LESSON_JS_BUDGET = 100 * 1024; // bytes, gzip
 const NO_ISLAND_JS_BUDGET = 2 * 1024; // bytes, gzip

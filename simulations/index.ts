@@ -32,3 +32,4 @@ export { inverseNormal, normalCdf } from './simulate/normal';
 export { otifUtility, churnHazard, baseWeeklyHazard, updateSatisfaction } from './simulate/satisfaction';
 export { SCENARIOS, SCENARIO_KEYS, PRODUCT_CLASS_OPTIONS, LAUNCH_PRODUCT, resolveScenario, scenarioStart, changesDemand, demandMultipliers } from './simulate/scenarios';
 export type { ResolvedScenario, ScenarioPreset, ProductClassOption } from './simulate/scenarios';
+export * from './data/quality';
