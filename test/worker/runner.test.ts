@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSimulation, isAbortError, workerAvailable } from '../../src/lib/worker/runner';
+import { runPair, runSimulation, isAbortError, workerAvailable } from '../../src/lib/worker/runner';
 import { runChunked, transferables, type RunInput } from '../../src/lib/worker/protocol';
 import { generateCompany, simulate, baselinePlan, EngineError, type Plan } from '../../simulations/index';
 import valuePlan from '../../simulations/plans/value.json';
@@ -78,5 +78,58 @@ describe('runSimulation (main-thread fallback)', () => {
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(buffers).toContain(result.customers.profit.buffer);
     expect(buffers).toContain(result.weekly.revenue.buffer);
+  });
+});
+
+describe('runPair: the plan and the baseline under the same event', () => {
+  const rulesPlan: Plan = { segmentation: { method: 'rules' }, strategies: { '*': {}, 'fast-track': { supplyChain: 'responsive', delivery: 'priority' } } };
+
+  it('passes the event (scenario) and digital options to the engine', async () => {
+    const company = generateCompany(13, { customers: 300 });
+    const direct = simulate(company, rulesPlan, { weeks: 30, scenario: 'demand-shock', digital: { forecastImprovement: 0.2 } });
+    const { result, baseline } = await runPair({ seed: 13, customers: 300, plan: rulesPlan, weeks: 30, event: 'demand-shock', digital: { forecastImprovement: 0.2 } });
+    expect(result.totals).toEqual(direct.totals);
+    expect(baseline).toBeNull();
+    const calm = await runSimulation({ seed: 13, customers: 300, plan: rulesPlan, weeks: 30 });
+    expect(calm.totals.revenue).not.toBe(direct.totals.revenue);
+  });
+
+  it('withBaseline returns the one-size-fits-all run on the same customers under the same event', async () => {
+    const company = generateCompany(13, { customers: 300 });
+    const seen: { fraction: number; phase?: string }[] = [];
+    const { result, baseline } = await runPair(
+      { seed: 13, customers: 300, plan: rulesPlan, weeks: 24, event: { key: 'tariff-rise', params: { week: 4 } }, withBaseline: true },
+      { chunkWeeks: 8, onProgress: (p) => seen.push({ fraction: p.fraction, phase: p.phase }) },
+    );
+    const directBase = simulate(company, baselinePlan(), { weeks: 24, scenario: { key: 'tariff-rise', params: { week: 4 } } });
+    const directPlan = simulate(company, rulesPlan, { weeks: 24, scenario: { key: 'tariff-rise', params: { week: 4 } } });
+    expect(result.totals).toEqual(directPlan.totals);
+    expect(baseline?.totals).toEqual(directBase.totals);
+    expect(baseline?.segments.map((s) => s.key)).toEqual(['all']);
+    // progress covers both runs: the plan is the first half, the baseline the second, ending at 1
+    expect(seen.map((p) => p.phase)).toEqual(['plan', 'plan', 'plan', 'baseline', 'baseline', 'baseline']);
+    expect(seen.map((p) => p.fraction)).toEqual([1 / 6, 2 / 6, 0.5, 0.5 + 1 / 6, 0.5 + 2 / 6, 1]);
+  });
+
+  it('reuses the baseline when only the plan changes, and re-simulates it when the event changes', async () => {
+    const input = { seed: 14, customers: 200, plan: rulesPlan, weeks: 12, event: { key: 'demand-shock' as const, params: { week: 2 } }, withBaseline: true };
+    const first = await runPair(input);
+    const phases: (string | undefined)[] = [];
+    const second = await runPair({ ...input, plan: baselinePlan() }, { onProgress: (p) => phases.push(p.phase) });
+    expect(second.baseline).toBe(first.baseline);
+    expect(phases.every((p) => p === 'plan')).toBe(true);
+    expect(second.result.totals).toEqual(first.baseline?.totals);
+    const third = await runPair({ ...input, event: 'none' as const });
+    expect(third.baseline).not.toBe(first.baseline);
+    expect(third.baseline?.totals.revenue).not.toBe(first.baseline?.totals.revenue);
+  });
+
+  it('cancel during the baseline half rejects with an AbortError', async () => {
+    const controller = new AbortController();
+    const run = runPair(
+      { seed: 15, customers: 300, plan: rulesPlan, weeks: 20, event: 'demand-shock', withBaseline: true },
+      { signal: controller.signal, chunkWeeks: 2, onProgress: (p) => p.phase === 'baseline' && controller.abort() },
+    );
+    await expect(run).rejects.toSatisfy((e: unknown) => isAbortError(e));
   });
 });

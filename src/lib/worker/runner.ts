@@ -7,14 +7,20 @@
  * worker script fails to load, the same chunked run (protocol.ts runChunked) runs on the main thread,
  * yielding to the event loop between chunks of weeks so the page stays responsive.
  *
+ * runPair(input, options) → Promise<{ result, baseline }> does the same and, with input.withBaseline,
+ * also runs the one-size-fits-all baseline under the same event (scenario), demand seed and options.
+ * This module does not import the engine: the main-thread fallback loads protocol.ts on first use, so a
+ * page that runs everything in the worker does not ship the simulation loop.
+ *
  * The worker is created lazily on the first run (never at import, so server-side rendering is safe)
  * and reused by later runs; several runs may be in flight, each with its own id.
  */
 import type { SimulationResult } from '@sim/types';
-import { abortError, runChunked, type FromWorker, type RunInput, type RunProgress, type ToWorker } from './protocol';
+import { abortError } from './abort';
+import type { FromWorker, RunInput, RunPair, RunProgress, ToWorker } from './protocol';
 
-export type { RunInput, RunProgress, Scenario } from './protocol';
-export { isAbortError } from './protocol';
+export type { RunInput, RunPair, RunProgress, Scenario } from './protocol';
+export { isAbortError } from './abort';
 
 export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
@@ -26,7 +32,7 @@ export interface RunOptions {
 }
 
 interface Pending {
-  resolve: (r: SimulationResult) => void;
+  resolve: (r: RunPair) => void;
   reject: (e: unknown) => void;
   onProgress?: (p: RunProgress) => void;
   input: RunInput;
@@ -55,7 +61,7 @@ function getWorker(): Worker {
       return;
     }
     pending.delete(msg.id);
-    if (msg.type === 'done') job.resolve(msg.result);
+    if (msg.type === 'done') job.resolve({ result: msg.result, baseline: msg.baseline ?? null });
     else if (msg.type === 'cancelled') job.reject(abortError());
     else {
       const e = new Error(msg.message);
@@ -77,16 +83,27 @@ function getWorker(): Worker {
   return w;
 }
 
-function runOnMainThread(input: RunInput, options: RunOptions): Promise<SimulationResult> {
+/** The fallback loads the engine on first use (a separate chunk), so pages that always get a worker never download it twice. */
+async function runOnMainThread(input: RunInput, options: RunOptions): Promise<RunPair> {
   const { signal } = options;
-  return runChunked(input, {
+  const { runPairChunked } = await import('./protocol');
+  return runPairChunked(input, {
     onProgress: options.onProgress,
     chunkWeeks: options.chunkWeeks,
     isCancelled: () => signal?.aborted === true,
   });
 }
 
-export function runSimulation(input: RunInput, options: RunOptions = {}): Promise<SimulationResult> {
+export async function runSimulation(input: RunInput, options: RunOptions = {}): Promise<SimulationResult> {
+  return (await runPair({ ...input, withBaseline: false }, options)).result;
+}
+
+/**
+ * runPair(input, options) → Promise<RunPair>: the plan run and, with `input.withBaseline: true`, the
+ * one-size-fits-all baseline on the same customers under the same event, demand seed and options (the
+ * baseline of the previous run is reused when those are unchanged). Progress and cancel as runSimulation.
+ */
+export function runPair(input: RunInput, options: RunOptions = {}): Promise<RunPair> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(abortError());
   if (options.mode === 'main' || !workerAvailable()) return runOnMainThread(input, options);
@@ -99,7 +116,7 @@ export function runSimulation(input: RunInput, options: RunOptions = {}): Promis
     return runOnMainThread(input, options);
   }
   const id = nextId++;
-  return new Promise<SimulationResult>((resolve, reject) => {
+  return new Promise<RunPair>((resolve, reject) => {
     const onAbort = () => {
       if (!pending.has(id)) return;
       pending.delete(id);

@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 /**
  * Module Web Worker that runs the weekly simulation off the main thread.
- * Receives ToWorker messages: {type:'run', id, input:{seed, customers, plan, weeks, scenario}} and
- * {type:'cancel', id}. Posts {type:'progress'} every few weeks, then {type:'done', result} with the
- * result's typed arrays transferred (not copied), {type:'cancelled'} or {type:'error'}.
+ * Receives ToWorker messages: {type:'run', id, input:{seed, customers, plan, weeks, scenario, event, digital,
+ * withBaseline}} and {type:'cancel', id}. Posts {type:'progress'} every few weeks, then {type:'done', result,
+ * baseline} with the plan result's typed arrays transferred (not copied; the baseline is copied, because the
+ * worker keeps it for the next run with the same conditions), {type:'cancelled'} or {type:'error'}.
  * Started by runner.ts with `new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' })`,
  * the pattern Vite (and so Astro) detects and bundles as a separate chunk.
  */
-import { runChunked, transferables, isAbortError, type FromWorker, type ToWorker } from './protocol';
+import { runPairChunked, transferables, isAbortError, type FromWorker, type ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const cancelled = new Set<number>();
@@ -25,12 +26,12 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   }
   if (msg.type !== 'run') return;
   const id = msg.id;
-  runChunked(msg.input, {
+  runPairChunked(msg.input, {
     chunkWeeks: msg.chunkWeeks,
     onProgress: (progress) => post({ type: 'progress', id, progress }),
     isCancelled: () => cancelled.has(id),
   })
-    .then((result) => post({ type: 'done', id, result }, transferables(result)))
+    .then(({ result, baseline }) => post({ type: 'done', id, result, baseline }, transferables(result)))
     .catch((e: unknown) => {
       if (isAbortError(e)) post({ type: 'cancelled', id });
       else post({ type: 'error', id, name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) });

@@ -7,7 +7,7 @@ import { baselinePlan, generateCompany, simulate, type SimulationResult } from '
 import type { RunInput } from '../../../src/lib/worker/runner';
 import { placeholders } from '../../../src/i18n/index';
 
-type Props = { lang: 'en' | 'zh-cn'; input: RunInput; onresult?: (r: SimulationResult) => void; onerror?: (e: Error) => void; mode?: 'auto' | 'main' };
+type Props = { lang: 'en' | 'zh-cn'; input: RunInput; onresult?: (r: SimulationResult, b: SimulationResult | null) => void; onstart?: () => void; onerror?: (e: Error) => void; mode?: 'auto' | 'main' };
 const RunControl = RunControlSvelte as unknown as Component<Props>;
 
 describe('RunControl', () => {
@@ -53,5 +53,21 @@ describe('RunControl', () => {
     const zh = RUN_STRINGS['zh-cn'] as Record<string, string>;
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
     for (const k of Object.keys(en)) expect(placeholders(zh[k])).toEqual(placeholders(en[k]));
+  });
+
+  it('with withBaseline, hands over the plan and the baseline under the same event, and calls onstart first', async () => {
+    const order: string[] = [];
+    const onresult = vi.fn(() => order.push('result'));
+    const onstart = vi.fn(() => order.push('start'));
+    const plan = { segmentation: { method: 'rules' as const }, strategies: { '*': {}, 'key-accounts': { service: 'premium' as const } } };
+    const input: RunInput = { seed: 12, customers: 250, plan, weeks: 10, event: 'demand-shock', withBaseline: true };
+    render(RunControl, { lang: 'en', input, onresult, onstart, mode: 'main' });
+    await fireEvent.click(screen.getByTestId('run-start'));
+    await waitFor(() => expect(onresult).toHaveBeenCalledTimes(1));
+    expect(order).toEqual(['start', 'result']);
+    const company = generateCompany(12, { customers: 250 });
+    const [result, baseline] = onresult.mock.calls[0] as unknown as [SimulationResult, SimulationResult];
+    expect(result.totals).toEqual(simulate(company, plan, { weeks: 10, scenario: 'demand-shock' }).totals);
+    expect(baseline.totals).toEqual(simulate(company, baselinePlan(), { weeks: 10, scenario: 'demand-shock' }).totals);
   });
 });
