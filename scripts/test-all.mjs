@@ -79,7 +79,7 @@ function orphanTestFiles() {
   };
   if (existsSync(join(ROOT, 'test'))) walk(join(ROOT, 'test'));
   const covered = (f) =>
-    /^test\/(simulations|crm|worker)\/.+\.test\.ts$/.test(f) || /^test\/components\/.+\.test\.ts$/.test(f) || /^test\/lab\/.+\.test\.ts$/.test(f) || /^test\/[^/]+\.test\.ts$/.test(f);
+    /^test\/(simulations|crm|worker)\/.+\.test\.ts$/.test(f) || /^test\/components\/.+\.test\.ts$/.test(f) || /^test\/(lab|chapters)\/.+\.test\.ts$/.test(f) || /^test\/[^/]+\.test\.ts$/.test(f);
   return found.filter((f) => !covered(f));
 }
 
