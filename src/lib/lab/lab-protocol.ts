@@ -1,10 +1,9 @@
-/** Messages between the page (lab-engine.ts) and the lab worker (lab.worker.ts). Types only. */
+/** What the page (lab-engine.ts) asks the lab worker (lab.worker.ts) and what it answers. Types only. */
 import type { Plan, Segmentation, SimulationResult } from '@sim/types';
 import type { LabState } from './state';
 import type { SegmentView } from './run';
 
 export interface LabRequest {
-  id: number;
   state: LabState;
   customers: number;
   /** the page has no copy of this state's segmentation (send it) */
@@ -13,17 +12,13 @@ export interface LabRequest {
   needBaseline: boolean;
 }
 
-export type LabResponse =
-  | {
-      id: number;
-      ok: true;
-      state: LabState;
-      customers: number;
-      plan: Plan;
-      result: SimulationResult;
-      segments: SegmentView[];
-      segmentation: Segmentation | null;
-      baseline: SimulationResult | null;
-      ms: number;
-    }
-  | { id: number; ok: false; message: string };
+export interface LabReply {
+  state: LabState;
+  customers: number;
+  plan: Plan;
+  result: SimulationResult;
+  segments: SegmentView[];
+  segmentation: Segmentation | null;
+  baseline: SimulationResult | null;
+  ms: number;
+}
