@@ -135,6 +135,9 @@ function snapshotCompany(company: Company): string {
   return JSON.stringify(company, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v));
 }
 
+/** CPU budget of a property test (many full simulations): generous, because a loaded CI machine can be several times slower; the assertions do not depend on it. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 describe('simulation invariants (property-based)', () => {
   it('hold for random plans, seeds and sizes; same seed and plan give byte-identical results; inputs untouched', () => {
     fc.assert(
@@ -151,7 +154,7 @@ describe('simulation invariants (property-based)', () => {
       }),
       { numRuns: 30, seed: 20_260_100 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   // Raising one segment's target service level, everything else equal (common random numbers).
   // Exact on a fixed demand stream: with the satisfaction feedback switched off (share of wallet and churn
@@ -197,7 +200,7 @@ describe('simulation invariants (property-based)', () => {
       }),
       { numRuns: 300, seed: 20_260_101 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('… also when the segment shares its pool with another segment (the pool holds the strictest target)', () => {
     let shared = 0;
@@ -211,7 +214,7 @@ describe('simulation invariants (property-based)', () => {
     );
     // the generator really produced shared pools (a segment with another in its pool) in most cases
     expect(shared).toBeGreaterThan(150);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('in the full model (satisfaction feedback on) a higher target lowers the fill rate by at most 0.0001', () => {
     fc.assert(
@@ -221,7 +224,7 @@ describe('simulation invariants (property-based)', () => {
       }),
       { numRuns: 300, seed: 20_260_103 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('the known full-model dip is the feedback: with a fixed demand stream the same case holds exactly', () => {
     // company seed 754, 150 customers, one segment (found by fast-check, seed 12345, 3,000 runs): the higher
