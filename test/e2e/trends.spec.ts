@@ -117,6 +117,25 @@ for (const lang of LOCALES) {
       expectClean(problems2);
     });
 
+    test('runs the engine in a module worker and settles on the latest of a burst of changes', async ({ page }) => {
+      const problems = await watchPage(page, ORIGIN);
+      const workers: string[] = [];
+      page.on('worker', (w) => workers.push(w.url()));
+      const lab = await openLab(page, lang);
+      expect(workers.some((u) => /trends\.worker/.test(u)), workers.join(', ')).toBe(true);
+      await expect(lab).toHaveAttribute('data-busy', 'false');
+      // a burst of changes: the figures of the last one arrive, the lab settles, nothing is blank or NaN
+      const slider = lab.getByTestId('trends-digital');
+      await slider.focus();
+      for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+      await expect(lab).toHaveAttribute('data-busy', 'false');
+      await expect(lab.getByTestId('trends-digital-value')).toHaveText('40%');
+      await expect(lab.getByTestId('trends-m-itCost')).toHaveAttribute('data-value', '600000');
+      await expect(lab.getByTestId('trends-busy')).toHaveText('');
+      await expect(lab).not.toContainText(/NaN|Infinity|undefined/);
+      expectClean(problems);
+    });
+
     test('a bad link shows the translated notice and the starting plan', async ({ page }) => {
       const problems = await watchPage(page, ORIGIN);
       const lab = await openLab(page, lang, '?trends.f=9&trends.domestic=zzz&trends.colour=red');

@@ -13,6 +13,7 @@ export const TRENDS_STRINGS = {
     'trends.intro':
       'Kestrel today promises speed to everyone: every order leaves Suzhou by priority freight, express trucks at home and air freight abroad, and there is no shared demand data. {customers} customers, one simulated year. Change the plan per segment and the data platform, and compare cost, satisfaction, OTIF, profit and CO2e.',
     'trends.preparing': 'Preparing the simulation…',
+    'trends.busy': 'Updating…',
     'trends.needsJs': 'The lab runs the simulation in your browser and needs JavaScript.',
     'trends.error': 'The simulation could not run with these settings, so the lab shows the starting plan instead.',
     'trends.digital.legend': 'Digital visibility (demand data shared with customers, a forecasting platform)',
@@ -107,6 +108,7 @@ export const TRENDS_STRINGS = {
     'trends.intro':
       '隼科电子目前对所有客户都承诺快速交付：每笔订单都从苏州走加急运输，国内用快运，海外用空运，也没有与客户共享需求数据。共 {customers} 个客户，模拟一年。请按细分调整方案和数据平台，对比成本、满意度、OTIF、利润和碳排放。',
     'trends.preparing': '正在准备模拟……',
+    'trends.busy': '正在更新……',
     'trends.needsJs': '本实验室在浏览器中运行模拟，需要启用 JavaScript。',
     'trends.error': '在这些设置下模拟无法运行，实验室改为显示起始方案。',
     'trends.digital.legend': '数字化可视（与客户共享需求数据、预测平台）',
