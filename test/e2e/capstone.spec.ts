@@ -230,3 +230,26 @@ test('a full 20,000-customer year finishes in the worker (timing)', async ({ pag
   console.log(`[capstone en] cap:run 20,000 customers, baseline reused: ${again?.ms.toFixed(0)} ms`);
   expectClean(problems);
 });
+
+test('k-means settings run in the capstone worker: the clusters and strategy segments follow k and the seed', async ({ page }) => {
+  const problems = await watchPage(page, ORIGIN);
+  const lab = await openCapstone(page, 'en', '?cap.method=kmeans&cap.k=5');
+  const sizes = lab.locator('[data-testid="builder-sizes"] tbody tr');
+  await expect(sizes).toHaveCount(5);
+  await expect.poll(() => page.workers().some((w) => /capstone\.worker/.test(w.url()))).toBe(true);
+  const k = lab.locator('#cap-sb-k');
+  await k.fill('7');
+  await k.press('Enter');
+  await expect(sizes).toHaveCount(7);
+  // the strategy step follows the new segmentation (computed in the worker), with no note left over
+  await expect(lab.locator('[data-testid="share-url"]')).toHaveValue(/cap\.k=7/);
+  await expect(lab.locator('[data-testid="cap-seg-updating"]')).toHaveText('');
+  await expect(lab.locator('[data-testid="k-computing"]')).toHaveCount(0);
+  await expect(lab.locator('[data-testid="cap-step-4"]')).toContainText('Cluster 7');
+  await lab.locator('#cap-sb-kseed').fill('9');
+  await lab.locator('#cap-sb-kseed').press('Enter');
+  await expect(lab.locator('[data-testid="share-url"]')).toHaveValue(/cap\.kseed=9/);
+  await expect(sizes).toHaveCount(7);
+  await expect(lab.locator('[data-testid="builder-ari"]')).not.toContainText('NaN');
+  expectClean(problems);
+});
