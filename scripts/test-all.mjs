@@ -26,10 +26,16 @@ function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000 } = {}) {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR ?? '1', ...env },
+      // its own process group, so a timeout stops its children too (Playwright's preview servers)
+      detached: true,
     });
     const timer = setTimeout(() => {
       console.error(`\n[test-all] ${cmd} ${args.join(' ')} exceeded ${timeoutMs / 1000}s; stopping it.`);
-      child.kill('SIGTERM');
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
     }, timeoutMs);
     child.on('error', (err) => {
       console.error(`[test-all] could not start ${cmd}: ${err.message}`);
