@@ -19,6 +19,17 @@ const PLAYWRIGHT_JSON = join(OUT, 'playwright.json');
 const BIN = (name) => join(ROOT, 'node_modules', '.bin', name);
 const BASE_PATH = '/courses/segment-lab/';
 
+/** The step running now (its own process group): stopped with us on Ctrl-C. */
+let current = null;
+process.on('SIGINT', () => {
+  try {
+    if (current) process.kill(-current.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  process.exit(130);
+});
+
 /** Run a command with inherited output; resolves to its exit code (or 1 on spawn error / timeout). */
 function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000 } = {}) {
   return new Promise((resolve) => {
@@ -29,6 +40,7 @@ function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000 } = {}) {
       // its own process group, so a timeout stops its children too (Playwright's preview servers)
       detached: true,
     });
+    current = child;
     const timer = setTimeout(() => {
       console.error(`\n[test-all] ${cmd} ${args.join(' ')} exceeded ${timeoutMs / 1000}s; stopping it.`);
       try {
