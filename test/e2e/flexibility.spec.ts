@@ -74,6 +74,36 @@ for (const lang of LOCALES) {
       expectClean(problems);
     });
 
+    test('the engine runs in its module worker, and a change keeps the results on screen', async ({ page }) => {
+      const problems = await watchPage(page, ORIGIN);
+      const workers: string[] = [];
+      page.on('worker', (w) => workers.push(w.url()));
+      const lab = await openLab(page, lang);
+      expect(workers.some((u) => /flexibility\.worker/.test(u)), `workers: ${workers.join(', ')}`).toBe(true);
+      const start = await numbers(lab);
+      // while the worker computes, the old figures stay (never blank, never NaN), then the new ones come
+      await lab.locator('[data-testid="flex-postponement"]').uncheck();
+      await expect(lab.locator('[data-testid="flex-totals"] td')).toHaveCount(start.cells.length);
+      await ready(lab);
+      const after = await numbers(lab);
+      expect(after.cells).not.toEqual(start.cells);
+      expect(after.cells.join(' ')).not.toMatch(/NaN|Infinity|undefined/);
+      expectClean(problems);
+    });
+
+    test('when the worker cannot load, the main thread runs the same engine to the same numbers', async ({ page }) => {
+      const viaWorker = await numbers(await openLab(page, lang));
+      let blocked = 0;
+      await page.route('**/*flexibility.worker*', (route) => {
+        blocked++;
+        return route.abort();
+      });
+      const lab = await openLab(page, lang);
+      expect(blocked, 'the worker script was requested and blocked').toBeGreaterThan(0);
+      expect(await numbers(lab)).toEqual(viaWorker);
+      await expect(lab.locator('.failed')).toHaveCount(0);
+    });
+
     test('the share link restores the exact state and numbers', async ({ page }) => {
       const problems = await watchPage(page, ORIGIN);
       const lab = await openLab(page, lang);
