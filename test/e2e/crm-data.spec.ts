@@ -19,11 +19,17 @@ function expectClean(problems: PageProblems): void {
   expect.soft(problems.foreignRequests, 'requests to another host').toEqual([]);
 }
 
+/** No engine run in flight (the figures on screen belong to the controls' state). */
+async function settled(lab: Locator): Promise<void> {
+  await expect(lab.locator('[data-testid="crm-status"]')).toHaveAttribute('data-busy', 'false', { timeout: 20_000 });
+}
+
 async function labReady(page: Page): Promise<Locator> {
   const lab = page.locator('[data-testid="crm-data-lab"]');
   await lab.scrollIntoViewIfNeeded();
   await expect(lab).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
   await expect(lab.locator('[data-testid="crm-ari"]')).not.toBeEmpty();
+  await settled(lab);
   return lab;
 }
 
@@ -71,6 +77,8 @@ test.describe('CRM data lab', () => {
       const dup = lab.locator('[data-testid="crm-dup"]');
       await dup.fill('35');
       await expect(lab.locator('[data-testid="crm-ari"]')).not.toHaveText('0.755');
+      // the engine runs in a worker: read the figures once the last change has been computed
+      await settled(lab);
       const numbers = async () => ({
         ari: await lab.locator('[data-testid="crm-ari"]').textContent(),
         profit: await lab.locator('[data-testid="crm-profit"]').textContent(),

@@ -80,6 +80,7 @@ export const CRMDATA_STRINGS = {
     'crmd.assume.5': 'ARI: adjusted Rand index (Hubert & Arabie 1985); 1 = the same grouping, 0 = no better than chance.',
     'crmd.error': 'The lab could not compute this setting ({message}); it shows the defaults instead.',
     'crmd.loading': 'Computing…',
+    'crmd.updating': 'Updating the figures…',
     'crmd.pct': '{n} %',
   },
   'zh-cn': {
@@ -157,6 +158,7 @@ export const CRMDATA_STRINGS = {
     'crmd.assume.5': 'ARI：调整兰德指数（Hubert & Arabie 1985）；1 表示分组完全相同，0 表示不比随机好。',
     'crmd.error': '无法计算当前设置（{message}），已改为显示默认值。',
     'crmd.loading': '正在计算…',
+    'crmd.updating': '正在更新结果…',
     'crmd.pct': '{n}%',
   },
 } as const;
