@@ -8,16 +8,12 @@
  */
 import type { DataLang } from '@sim/data/quality';
 import type { Company } from '@sim/types';
-import type { CrmReply, CrmRequest, TaskAnswer } from './crm-protocol';
+import { createRpcClient, WorkerUnavailable, workerSupported } from '../worker/rpc';
+import type { CrmBody, CrmOk, TaskAnswer } from './crm-protocol';
 import type { CrmDataState } from './state';
 import type { CrmSummary } from './summary';
 
-export class WorkerUnavailable extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkerUnavailable';
-  }
-}
+export { WorkerUnavailable, workerSupported };
 
 export interface CrmEngine {
   run(state: CrmDataState, lang: DataLang): Promise<{ summary: CrmSummary | null; error: string }>;
@@ -27,66 +23,26 @@ export interface CrmEngine {
   dispose(): void;
 }
 
-export function workerSupported(): boolean {
-  return typeof Worker === 'function' && typeof window !== 'undefined';
-}
-
-type Body = CrmRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
-type Ok = Extract<CrmReply, { ok: true }>;
-
 export function createCrmEngine(): CrmEngine | null {
-  if (!workerSupported()) return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./crmdata.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-crmdata' });
-  } catch {
-    return null;
-  }
-  const pending = new Map<number, { resolve: (r: Ok) => void; reject: (e: unknown) => void }>();
-  let nextId = 1;
-  let broken = false;
-  const failAll = (why: string): void => {
-    broken = true;
-    const jobs = [...pending.values()];
-    pending.clear();
-    for (const j of jobs) j.reject(new WorkerUnavailable(why));
-  };
-  worker.addEventListener('message', (event: MessageEvent<CrmReply>) => {
-    const msg = event.data;
-    const job = pending.get(msg.id);
-    if (!job) return;
-    pending.delete(msg.id);
-    if (msg.ok) job.resolve(msg);
-    else job.reject(new Error(msg.message));
-  });
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    worker.terminate();
-    failAll('the CRM lab worker could not run');
-  });
-  const send = (body: Body): Promise<Ok> => {
-    if (broken) return Promise.reject(new WorkerUnavailable('the CRM lab worker could not run'));
-    const id = nextId++;
-    return new Promise<Ok>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...body, id } as CrmRequest);
-    });
-  };
-  const expect = <K extends Ok['kind']>(kind: K, r: Ok): Extract<Ok, { kind: K }> => {
+  const client = createRpcClient<CrmBody, CrmOk>(
+    () => new Worker(new URL('./crmdata.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-crmdata' }),
+    'CRM lab',
+  );
+  if (!client) return null;
+  const expect = <K extends CrmOk['kind']>(kind: K, r: CrmOk): Extract<CrmOk, { kind: K }> => {
     if (r.kind !== kind) throw new Error(`CRM lab worker: expected a ${kind} reply`);
-    return r as Extract<Ok, { kind: K }>;
+    return r as Extract<CrmOk, { kind: K }>;
   };
   return {
     run: async (state, lang) => {
-      const r = expect('run', await send({ kind: 'run', state: { ...state }, lang }));
+      const r = expect('run', await client.call({ kind: 'run', state: { ...state }, lang }));
       return { summary: r.summary, error: r.error };
     },
-    task: async (state) => expect('task', await send({ kind: 'task', state: { ...state } })).answer,
-    csv: async (state, lang) => expect('csv', await send({ kind: 'csv', state: { ...state }, lang })).csv,
-    company: async (seed) => expect('company', await send({ kind: 'company', seed })).company,
+    task: async (state) => expect('task', await client.call({ kind: 'task', state: { ...state } })).answer,
+    csv: async (state, lang) => expect('csv', await client.call({ kind: 'csv', state: { ...state }, lang })).csv,
+    company: async (seed) => expect('company', await client.call({ kind: 'company', seed })).company,
     dispose() {
-      worker.terminate();
-      failAll('disposed');
+      client.dispose();
     },
   };
 }

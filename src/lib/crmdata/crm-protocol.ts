@@ -23,3 +23,8 @@ export type CrmReply =
   | { id: number; ok: true; kind: 'csv'; csv: string }
   | { id: number; ok: true; kind: 'company'; company: Company }
   | { id: number; ok: false; message: string };
+
+/** A request without its number (src/lib/worker/rpc.ts numbers requests). */
+export type CrmBody = CrmRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** A successful reply. */
+export type CrmOk = Extract<CrmReply, { ok: true }>;

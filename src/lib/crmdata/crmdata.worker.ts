@@ -2,18 +2,16 @@
 /**
  * Module Web Worker of the CRM data-quality lab (lesson 08): company generation, the dirty export,
  * cleaning, value segmentation and the 52-week simulation run here, so a control change or the
- * task check costs the page only the DOM update. Started by crm-engine.ts; Vite bundles
- * `new Worker(new URL('./crmdata.worker.ts', import.meta.url), { type: 'module' })` as its own chunk.
+ * task check costs the page only the DOM update. Started by crm-engine.ts through src/lib/worker/rpc.ts.
  */
-import type { CrmRequest } from './crm-protocol';
+import { serveRpc } from '../worker/rpc';
+import type { CrmBody, CrmOk, CrmRequest } from './crm-protocol';
 import { CrmHost } from './crm-host';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
 const host = new CrmHost();
 
-scope.addEventListener('message', (event: MessageEvent<CrmRequest>) => {
-  const msg = event.data;
-  if (!msg || typeof msg !== 'object' || typeof msg.id !== 'number') return;
-  const { reply, transfer } = host.handle(msg);
-  scope.postMessage(reply, transfer);
+serveRpc<CrmBody, CrmOk>((body) => {
+  const { reply, transfer } = host.handle({ ...body, id: 0 } as CrmRequest);
+  if (!reply.ok) throw new Error(reply.message);
+  return { value: reply, transfer };
 });

@@ -126,12 +126,14 @@ class FakeWorker {
   addEventListener(type: string, fn: (e: unknown) => void): void {
     (this.listeners[type] ??= []).push(fn);
   }
-  postMessage(msg: CrmRequest): void {
+  // the rpc.ts wire format: { id, payload } in, { id, ok, value | message } out
+  postMessage(msg: { id: number; payload: Omit<CrmRequest, 'id'> }): void {
     if (FakeWorker.broken) return;
     const copy = structuredClone(msg);
     setTimeout(() => {
-      const { reply } = this.host.handle(copy);
-      this.emit('message', { data: structuredClone(reply) as CrmReply });
+      const { reply } = this.host.handle({ ...copy.payload, id: copy.id } as CrmRequest);
+      const wire = reply.ok ? { id: copy.id, ok: true, value: reply as CrmReply } : { id: copy.id, ok: false, message: reply.message };
+      this.emit('message', { data: structuredClone(wire) });
     }, 20);
   }
   terminate(): void {
