@@ -2,32 +2,24 @@
  * The capstone's k-means off the main thread. `getCapstoneEngine()` starts capstone.worker.ts (a module
  * worker) once per page and returns it, or null where workers are unavailable (unit tests in happy-dom,
  * very old browsers): the islands then keep their main-thread path (SegmentBuilder: k-means in time
- * slices; CapstoneLab: segment() directly). A worker that fails to load or throws rejects every pending
- * job with CapWorkerUnavailable and the page falls back to the main thread for good.
+ * slices; CapstoneLab: segment() directly). The channel is src/lib/worker/rpc.ts: a worker that fails
+ * to load or throws rejects every pending job with WorkerUnavailable and the page falls back to the
+ * main thread for good.
  * `LatestRunner` keeps one job in flight per island: changes made meanwhile coalesce to the latest
  * one, and a result that a newer request has overtaken is dropped, so the view keeps the previous
  * results until the newest ones arrive.
  */
 import type { Segmentation, SegmentationSpec } from '@sim/types';
 import type { KMeansStep } from '@sim/segmentation/kmeans';
+import { createRpcClient, WorkerUnavailable } from '../worker/rpc';
 import type { CapRequest, CapResponse, CompanyRef } from './capstone-protocol';
 
 export type { CompanyRef } from './capstone-protocol';
-
-export class CapWorkerUnavailable extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CapWorkerUnavailable';
-  }
-}
+export { WorkerUnavailable };
 
 export interface CapstoneEngine {
   steps(company: CompanyRef, params: unknown): Promise<KMeansStep[]>;
   segment(company: CompanyRef, spec: SegmentationSpec): Promise<Segmentation>;
-}
-
-export function workerSupported(): boolean {
-  return typeof Worker === 'function' && typeof window !== 'undefined';
 }
 
 let shared: CapstoneEngine | null | undefined;
@@ -39,60 +31,19 @@ export function getCapstoneEngine(): CapstoneEngine | null {
 }
 
 export function createCapstoneEngine(): CapstoneEngine | null {
-  if (!workerSupported()) return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./capstone.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-capstone' });
-  } catch {
-    return null;
-  }
-  interface Pending {
-    resolve: (r: CapResponse & { ok: true }) => void;
-    reject: (e: unknown) => void;
-  }
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
-  let broken = false;
-  const failAll = (why: string): void => {
-    broken = true;
-    const jobs = [...pending.values()];
-    pending.clear();
-    for (const j of jobs) j.reject(new CapWorkerUnavailable(why));
-  };
-  worker.addEventListener('message', (event: MessageEvent<CapResponse>) => {
-    const msg = event.data;
-    const job = pending.get(msg.id);
-    if (!job) return;
-    pending.delete(msg.id);
-    if (msg.ok) job.resolve(msg);
-    else job.reject(new Error(msg.message));
-  });
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    worker.terminate();
-    failAll('the capstone worker could not run');
-  });
-  worker.addEventListener('messageerror', () => {
-    worker.terminate();
-    failAll('the capstone worker sent an unreadable message');
-  });
-  type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-  const send = (req: WithoutId<CapRequest>): Promise<CapResponse & { ok: true }> => {
-    if (broken) return Promise.reject(new CapWorkerUnavailable('the capstone worker could not run'));
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...req, id } as CapRequest);
-    });
-  };
+  const client = createRpcClient<CapRequest, CapResponse>(
+    () => new Worker(new URL('./capstone.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-capstone' }),
+    'capstone',
+  );
+  if (!client) return null;
   return {
     async steps(company, params) {
-      const r = await send({ kind: 'steps', company, params });
+      const r = await client.call({ kind: 'steps', company, params });
       if (r.kind !== 'steps') throw new Error('capstone worker: unexpected reply');
       return r.steps;
     },
     async segment(company, spec) {
-      const r = await send({ kind: 'segment', company, spec });
+      const r = await client.call({ kind: 'segment', company, spec });
       if (r.kind !== 'segment') throw new Error('capstone worker: unexpected reply');
       return r.segmentation;
     },

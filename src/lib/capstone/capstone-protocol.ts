@@ -1,4 +1,4 @@
-/** Messages between the capstone page (capstone-engine.ts) and its worker (capstone.worker.ts). Types only. */
+/** Payloads between the capstone page (capstone-engine.ts) and its worker (capstone.worker.ts); src/lib/worker/rpc.ts numbers them. Types only. */
 import type { Segmentation, SegmentationSpec } from '@sim/types';
 import type { KMeansStep } from '@sim/segmentation/kmeans';
 
@@ -8,11 +8,7 @@ export interface CompanyRef {
   customers: number;
 }
 
-export type CapRequest =
-  | { id: number; kind: 'steps'; company: CompanyRef; params: unknown }
-  | { id: number; kind: 'segment'; company: CompanyRef; spec: SegmentationSpec };
+export type CapRequest = { kind: 'steps'; company: CompanyRef; params: unknown } | { kind: 'segment'; company: CompanyRef; spec: SegmentationSpec };
 
-export type CapResponse =
-  | { id: number; ok: true; kind: 'steps'; steps: KMeansStep[]; ms: number }
-  | { id: number; ok: true; kind: 'segment'; segmentation: Segmentation; ms: number }
-  | { id: number; ok: false; message: string };
+/** `ms`: engine time in the worker, milliseconds. */
+export type CapResponse = { kind: 'steps'; steps: KMeansStep[]; ms: number } | { kind: 'segment'; segmentation: Segmentation; ms: number };

@@ -5,16 +5,10 @@
  * main-thread path (kmeans-run.ts answerCapRequest → simulations/segmentation): every k-means step for
  * the builder's animation, and the segmentation the strategy step and the year run use. The company is
  * regenerated here from its seed and size (generateCompany is deterministic) and cached; the steps'
- * label arrays are transferred. Started by capstone-engine.ts.
+ * label arrays are transferred. Started by capstone-engine.ts through src/lib/worker/rpc.ts.
  */
+import { serveRpc } from '../worker/rpc';
 import { answerCapRequest } from './kmeans-run';
-import type { CapRequest } from './capstone-protocol';
+import type { CapRequest, CapResponse } from './capstone-protocol';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-scope.addEventListener('message', (event: MessageEvent<CapRequest>) => {
-  const msg = event.data;
-  if (!msg || typeof msg !== 'object' || typeof msg.id !== 'number') return;
-  const { reply, transfer } = answerCapRequest(msg);
-  scope.postMessage(reply, transfer);
-});
+serveRpc<CapRequest, CapResponse>((req) => answerCapRequest(req));

@@ -45,23 +45,24 @@ export function segmentKeysOf(company: Company, spec: SegmentationSpec): string[
 }
 
 /**
- * The worker's answer to one request (capstone.worker.ts posts it; tests call it directly to compare
- * with the main-thread path). Never throws: an engine error becomes { ok: false, message }.
+ * The worker's answer to one request (capstone.worker.ts serves it through src/lib/worker/rpc.ts
+ * serveRpc; tests call it directly to compare with the main-thread path). An engine error is thrown
+ * with its message cut to 200 characters, and serveRpc sends it as an error reply.
  * `transfer` lists the distinct buffers of the steps' label arrays (each step owns a copy).
  */
-export function answerCapRequest(msg: CapRequest, now: () => number = () => performance.now()): { reply: CapResponse; transfer: ArrayBuffer[] } {
+export function answerCapRequest(msg: CapRequest, now: () => number = () => performance.now()): { value: CapResponse; transfer: ArrayBuffer[] } {
   const t0 = now();
   try {
     const company = capstoneCompany(msg.company.seed, msg.company.customers);
     if (msg.kind === 'steps') {
       const steps = allKMeansSteps(company, msg.params);
       const transfer = [...new Set(steps.map((s) => s.labels.buffer as ArrayBuffer))];
-      return { reply: { id: msg.id, ok: true, kind: 'steps', steps, ms: now() - t0 }, transfer };
+      return { value: { kind: 'steps', steps, ms: now() - t0 }, transfer };
     }
     // the segmentation's labels are small (2 bytes per customer): copied, not transferred
     const segmentation = segment(company, msg.spec);
-    return { reply: { id: msg.id, ok: true, kind: 'segment', segmentation, ms: now() - t0 }, transfer: [] };
+    return { value: { kind: 'segment', segmentation, ms: now() - t0 }, transfer: [] };
   } catch (e) {
-    return { reply: { id: msg.id, ok: false, message: (e instanceof Error ? e.message : String(e)).slice(0, 200) }, transfer: [] };
+    throw new Error((e instanceof Error ? e.message : String(e)).slice(0, 200));
   }
 }

@@ -1,9 +1,8 @@
-/** Messages between the page (flex-engine.ts) and the flexibility worker (flexibility.worker.ts). Types only. */
+/** Payloads between the page (flex-engine.ts) and the flexibility worker (flexibility.worker.ts); src/lib/worker/rpc.ts numbers them. Types only. */
 import type { FlexComparison } from './run';
 import type { FlexState } from './state';
 
 export interface FlexRequest {
-  id: number;
   /** company seed, whole number 0..999999 */
   seed: number;
   /** number of customers of the generated company */
@@ -11,4 +10,4 @@ export interface FlexRequest {
   state: FlexState;
 }
 
-export type FlexResponse = { id: number; ok: true; comparison: FlexComparison } | { id: number; ok: false; message: string };
+export type FlexResponse = FlexComparison;

@@ -2,6 +2,7 @@
  * What the flexibility worker does with one request, as a pure function of the request and its engine
  * cache, so a unit test can run it without a Worker and compare it with the main-thread path
  * (FlexEngine.compare, the same code): the worker only adds the transfer of the weekly arrays.
+ * flexibility.worker.ts serves handleFlexRequest through src/lib/worker/rpc.ts serveRpc.
  *
  * The weekly fill rates of a comparison are the engine's own cached arrays (FlexEngine keeps the rigid
  * and flexible years per scenario); transferring them would detach the cache, so the reply carries
@@ -43,15 +44,15 @@ export function detachable(c: FlexComparison): { comparison: FlexComparison; tra
 export function isFlexRequest(msg: unknown): msg is FlexRequest {
   if (!msg || typeof msg !== 'object') return false;
   const m = msg as Record<string, unknown>;
-  return typeof m.id === 'number' && typeof m.seed === 'number' && typeof m.customers === 'number' && !!m.state && typeof m.state === 'object';
+  return typeof m.seed === 'number' && typeof m.customers === 'number' && !!m.state && typeof m.state === 'object';
 }
 
-/** Run one request: the comparison (with transferable copies) or the engine's error message. */
-export function handleFlexRequest(engines: FlexEngines, req: FlexRequest): { reply: FlexResponse; transfer: ArrayBuffer[] } {
-  try {
-    const { comparison, transfer } = detachable(engines.get(req.seed, req.customers).compare(req.state));
-    return { reply: { id: req.id, ok: true, comparison }, transfer };
-  } catch (e) {
-    return { reply: { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) }, transfer: [] };
-  }
+/**
+ * Answer one request: the comparison (with transferable copies of its weekly arrays) and the buffers to
+ * transfer. Throws for a malformed request or the engine's error; serveRpc turns that into an error reply.
+ */
+export function handleFlexRequest(engines: FlexEngines, req: unknown): { value: FlexResponse; transfer: ArrayBuffer[] } {
+  if (!isFlexRequest(req)) throw new Error('flexibility worker: malformed request');
+  const { comparison, transfer } = detachable(engines.get(req.seed, req.customers).compare(req.state));
+  return { value: comparison, transfer };
 }

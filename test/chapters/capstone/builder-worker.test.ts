@@ -6,6 +6,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import type { Component } from 'svelte';
 import SegmentBuilderSvelte from '../../../src/components/capstone/SegmentBuilder.svelte';
 import { answerCapRequest } from '../../../src/lib/capstone/kmeans-run';
+import { rpcInside } from '../rpc-inside';
 import { generateCompany } from '../../../simulations/company/generate';
 import { segment } from '../../../simulations/segmentation/index';
 import type { Company, SegmentationSpec } from '../../../simulations/types';
@@ -15,7 +16,7 @@ type Props = { lang: 'en' | 'zh-cn'; company: Company; companySeed?: number; spe
 const SegmentBuilder = SegmentBuilderSvelte as unknown as Component<Props>;
 const company = generateCompany(42, { customers: 2000 });
 
-/** Answers in-process, but only when the test releases it (so the "computing" state can be seen). */
+/** Answers in-process (answerCapRequest behind serveRpc), but only when the test releases it (so the "computing" state can be seen). */
 class FakeWorker {
   static all: FakeWorker[] = [];
   static held: (() => void)[] = [];
@@ -23,21 +24,23 @@ class FakeWorker {
   static fail = false;
   private listeners: Record<string, ((e: unknown) => void)[]> = {};
   requests = 0;
+  private inside = rpcInside(answerCapRequest, (reply) => {
+    for (const fn of this.listeners.message ?? []) fn({ data: reply });
+  });
   constructor() {
     FakeWorker.all.push(this);
   }
   addEventListener(type: string, fn: (e: unknown) => void) {
     (this.listeners[type] ??= []).push(fn);
   }
-  postMessage(msg: Parameters<typeof answerCapRequest>[0]) {
+  postMessage(msg: unknown) {
     this.requests++;
     const answer = () => {
       if (FakeWorker.fail) {
         for (const fn of this.listeners.error ?? []) fn({ preventDefault() {} });
         return;
       }
-      const { reply } = answerCapRequest(msg);
-      for (const fn of this.listeners.message ?? []) fn({ data: reply });
+      this.inside(msg);
     };
     if (FakeWorker.hold) FakeWorker.held.push(answer);
     else setTimeout(answer, 0);

@@ -8,7 +8,10 @@ import { kmeansSteps } from '../../../simulations/segmentation/kmeans';
 import type { SegmentationSpec } from '../../../simulations/types';
 import { StepBuffer, defaultSpec } from '../../../src/lib/capstone/builder';
 import { answerCapRequest, allKMeansSteps, capstoneCompany, segmentKeysOf } from '../../../src/lib/capstone/kmeans-run';
-import { CapWorkerUnavailable, LatestRunner, createCapstoneEngine } from '../../../src/lib/capstone/capstone-engine';
+import { WorkerUnavailable, LatestRunner, createCapstoneEngine } from '../../../src/lib/capstone/capstone-engine';
+import type { CapResponse } from '../../../src/lib/capstone/capstone-protocol';
+import type { RpcReply } from '../../../src/lib/worker/rpc';
+import { rpcInside } from '../rpc-inside';
 
 const company = generateCompany(42, { customers: 2000 });
 const params = { k: 5, features: ['annualRevenue', 'supportNeed', 'requiredLeadTimeDays', 'growth'], seed: 7 };
@@ -19,9 +22,8 @@ afterEach(() => {
 
 describe('worker answers equal the main-thread path', () => {
   it('steps: every k-means step, labels and centroids identical to the sliced generator', () => {
-    const { reply, transfer } = answerCapRequest({ id: 1, kind: 'steps', company: { seed: 42, customers: 2000 }, params });
-    expect(reply.ok).toBe(true);
-    if (!reply.ok || reply.kind !== 'steps') throw new Error('unexpected reply');
+    const { value: reply, transfer } = answerCapRequest({ kind: 'steps', company: { seed: 42, customers: 2000 }, params });
+    if (reply.kind !== 'steps') throw new Error('unexpected reply');
     const buf = new StepBuffer(kmeansSteps(company, params));
     buf.drain();
     expect(reply.steps.length).toBe(buf.steps.length);
@@ -43,20 +45,27 @@ describe('worker answers equal the main-thread path', () => {
     ['k-means', { method: 'kmeans', params }],
     ['rules', defaultSpec()],
   ])('segment (%s): identical to segment() on the same company', (_, spec) => {
-    const { reply } = answerCapRequest({ id: 2, kind: 'segment', company: { seed: 42, customers: 2000 }, spec });
-    if (!reply.ok || reply.kind !== 'segment') throw new Error('unexpected reply');
+    const { value: reply } = answerCapRequest({ kind: 'segment', company: { seed: 42, customers: 2000 }, spec });
+    if (reply.kind !== 'segment') throw new Error('unexpected reply');
     const main = segment(company, spec);
     expect(Array.from(reply.segmentation.labels)).toEqual(Array.from(main.labels));
     expect(reply.segmentation.segments).toEqual(main.segments);
     expect(reply.segmentation.ari).toBe(main.ari);
   });
 
-  it('an engine error becomes a message, not a throw', () => {
-    const { reply } = answerCapRequest({ id: 3, kind: 'steps', company: { seed: 42, customers: 2000 }, params: { k: 99, features: ['growth'] } });
+  it('an engine error becomes an error reply (message at most 200 characters), not a crash of the worker', () => {
+    const bad = { kind: 'steps', company: { seed: 42, customers: 2000 }, params: { k: 99, features: ['growth'] } } as const;
+    expect(() => answerCapRequest(bad)).toThrow();
+    const replies: RpcReply<CapResponse>[] = [];
+    const deliver = rpcInside(answerCapRequest, (r) => replies.push(r as RpcReply<CapResponse>));
+    deliver({ id: 3, payload: bad });
+    expect(replies).toHaveLength(1);
+    const reply = replies[0];
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(reply.id).toBe(3);
     expect(reply.message.length).toBeGreaterThan(0);
+    expect(reply.message.length).toBeLessThanOrEqual(200);
   });
 
   it('regenerates the same company from its seed and size, cached', () => {
@@ -146,10 +155,13 @@ describe('createCapstoneEngine', () => {
     expect(createCapstoneEngine()).toBeNull();
   });
 
-  it('answers through the worker, and rejects with CapWorkerUnavailable for good once it fails', async () => {
+  it('answers through the worker, and rejects with WorkerUnavailable for good once it fails', async () => {
     const workers: FakeWorker[] = [];
     class FakeWorker {
       private listeners: Record<string, ((e: unknown) => void)[]> = {};
+      private inside = rpcInside(answerCapRequest, (reply) => {
+        for (const fn of this.listeners.message ?? []) fn({ data: reply });
+      });
       fail = false;
       constructor() {
         workers.push(this);
@@ -157,14 +169,13 @@ describe('createCapstoneEngine', () => {
       addEventListener(type: string, fn: (e: unknown) => void) {
         (this.listeners[type] ??= []).push(fn);
       }
-      postMessage(msg: Parameters<typeof answerCapRequest>[0]) {
+      postMessage(msg: unknown) {
         queueMicrotask(() => {
           if (this.fail) {
             for (const fn of this.listeners.error ?? []) fn({ preventDefault() {} });
             return;
           }
-          const { reply } = answerCapRequest(msg);
-          for (const fn of this.listeners.message ?? []) fn({ data: reply });
+          this.inside(msg);
         });
       }
       terminate() {}
@@ -174,10 +185,12 @@ describe('createCapstoneEngine', () => {
     expect(engine).not.toBeNull();
     const seg = await engine!.segment({ seed: 42, customers: 2000 }, { method: 'kmeans', params });
     expect(Array.from(seg.labels)).toEqual(Array.from(segment(company, { method: 'kmeans', params }).labels));
-    await expect(engine!.steps({ seed: 42, customers: 2000 }, { k: 99 })).rejects.toThrow(/k/);
+    const badK = engine!.steps({ seed: 42, customers: 2000 }, { k: 99 });
+    await expect(badK).rejects.toThrow(/k/);
+    await expect(badK).rejects.not.toBeInstanceOf(WorkerUnavailable);
     workers[0].fail = true;
-    await expect(engine!.steps({ seed: 42, customers: 2000 }, params)).rejects.toBeInstanceOf(CapWorkerUnavailable);
+    await expect(engine!.steps({ seed: 42, customers: 2000 }, params)).rejects.toBeInstanceOf(WorkerUnavailable);
     workers[0].fail = false;
-    await expect(engine!.segment({ seed: 42, customers: 2000 }, defaultSpec())).rejects.toBeInstanceOf(CapWorkerUnavailable);
+    await expect(engine!.segment({ seed: 42, customers: 2000 }, defaultSpec())).rejects.toBeInstanceOf(WorkerUnavailable);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The flexibility lab off the main thread (src/lib/flexibility/flex-worker-core.ts, flex-engine.ts and
  * FlexibilityLab.svelte's worker path). happy-dom has no Worker, so a fake one runs the worker's own
- * request handler (handleFlexRequest) in a later task and passes messages through structuredClone with
- * the transfer list, as postMessage does. Checks: the worker's comparison is byte-identical to the
+ * request handler (handleFlexRequest, behind the real serveRpc of src/lib/worker/rpc.ts) in a later task
+ * and passes messages through structuredClone with the transfer list, as postMessage does. Checks: the worker's comparison is byte-identical to the
  * main-thread FlexEngine's, transfers do not detach the engine's caches, errors are reported, a broken
- * worker rejects with FlexWorkerUnavailable, and the island keeps one run in flight, coalesces changes to
+ * worker rejects with WorkerUnavailable, and the island keeps one run in flight, coalesces changes to
  * the latest state, never blanks its results, and falls back to the main thread when the worker fails.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,8 +14,10 @@ import type { Component } from 'svelte';
 import FlexibilityLabImport from '../../../src/components/flexibility/FlexibilityLab.svelte';
 import { FlexEngine, type FlexComparison } from '../../../src/lib/flexibility/run';
 import { FlexEngines, handleFlexRequest, isFlexRequest } from '../../../src/lib/flexibility/flex-worker-core';
-import { createFlexWorkerEngine, FlexWorkerUnavailable } from '../../../src/lib/flexibility/flex-engine';
+import { createFlexWorkerEngine, WorkerUnavailable } from '../../../src/lib/flexibility/flex-engine';
 import type { FlexRequest, FlexResponse } from '../../../src/lib/flexibility/flex-protocol';
+import type { RpcReply, RpcRequest } from '../../../src/lib/worker/rpc';
+import { rpcInside } from '../rpc-inside';
 import { DEFAULT_FLEX_STATE, type FlexState } from '../../../src/lib/flexibility/state';
 
 const FlexibilityLab = FlexibilityLabImport as unknown as Component<{ lang: 'en' | 'zh-cn'; seed?: number }>;
@@ -46,41 +48,53 @@ beforeAll(() => {
 describe('flexibility worker core', () => {
   it('gives byte-identical comparisons to the main-thread engine, through postMessage cloning and transfer', () => {
     const engines = new FlexEngines();
-    STATES.forEach((state, i) => {
-      const { reply, transfer } = handleFlexRequest(engines, { id: i + 1, seed: 42, customers: 2000, state });
+    const received: RpcReply<FlexResponse>[] = [];
+    const deliver = rpcInside((req: unknown) => handleFlexRequest(engines, req), (reply, transfer) => {
       expect(transfer).toHaveLength(4);
-      const received = structuredClone(reply, { transfer }) as FlexResponse;
-      expect(received.id).toBe(i + 1);
-      if (!received.ok) throw new Error(received.message);
-      expect(bytes(received.comparison)).toEqual(bytes(main.compare(state)));
-      expect(Number.isFinite(received.comparison.ms)).toBe(true);
+      received.push(structuredClone(reply, { transfer }) as RpcReply<FlexResponse>);
     });
+    STATES.forEach((state, i) => {
+      deliver({ id: i + 1, payload: { seed: 42, customers: 2000, state } } satisfies RpcRequest<FlexRequest>);
+      const got = received[i];
+      expect(got.id).toBe(i + 1);
+      if (!got.ok) throw new Error(got.message);
+      expect(bytes(got.value)).toEqual(bytes(main.compare(state)));
+      expect(Number.isFinite(got.value.ms)).toBe(true);
+    });
+    expect(received).toHaveLength(STATES.length);
   }, 60000);
 
   it('transferring a reply leaves the engine cache intact (same result when asked again)', () => {
     const engines = new FlexEngines();
-    const req: FlexRequest = { id: 1, seed: 42, customers: 2000, state: { ...DEFAULT_FLEX_STATE } };
+    const req: FlexRequest = { seed: 42, customers: 2000, state: { ...DEFAULT_FLEX_STATE } };
     const first = handleFlexRequest(engines, req);
-    structuredClone(first.reply, { transfer: first.transfer });
+    structuredClone(first.value, { transfer: first.transfer });
     // the transferred buffers are detached…
     expect(first.transfer.every((b) => b.byteLength === 0)).toBe(true);
     // …but the engine's cached years are not: the cached (second) answer is still 52 full weeks
-    const again = handleFlexRequest(engines, { ...req, id: 2 });
-    if (!again.reply.ok) throw new Error(again.reply.message);
-    expect(again.reply.comparison.weekly.rigidFill).toHaveLength(52);
-    expect(bytes(again.reply.comparison)).toEqual(bytes(main.compare(req.state)));
+    const again = handleFlexRequest(engines, { ...req });
+    expect(again.value.weekly.rigidFill).toHaveLength(52);
+    expect(bytes(again.value)).toEqual(bytes(main.compare(req.state)));
   }, 30000);
 
   it('reports an engine error as a message, and rejects malformed requests', () => {
-    const { reply, transfer } = handleFlexRequest(new FlexEngines(), { id: 7, seed: 42, customers: 3, state: { ...DEFAULT_FLEX_STATE } });
+    const replies: { reply: RpcReply<FlexResponse>; transfer: Transferable[] }[] = [];
+    const engines = new FlexEngines();
+    const deliver = rpcInside((req: unknown) => handleFlexRequest(engines, req), (reply, transfer) => replies.push({ reply: reply as RpcReply<FlexResponse>, transfer }));
+    deliver({ id: 7, payload: { seed: 42, customers: 3, state: { ...DEFAULT_FLEX_STATE } } });
+    expect(replies).toHaveLength(1);
+    const { reply, transfer } = replies[0];
     expect(reply.ok).toBe(false);
     expect(reply.id).toBe(7);
     if (!reply.ok) expect(reply.message).toMatch(/customers/);
     expect(transfer).toEqual([]);
-    expect(isFlexRequest({ id: 1, seed: 42, customers: 2000, state: {} })).toBe(true);
-    expect(isFlexRequest({ id: '1', seed: 42, customers: 2000, state: {} })).toBe(false);
+    expect(isFlexRequest({ seed: 42, customers: 2000, state: {} })).toBe(true);
+    expect(isFlexRequest({ seed: '42', customers: 2000, state: {} })).toBe(false);
     expect(isFlexRequest(null)).toBe(false);
-    expect(isFlexRequest({ id: 1, seed: 42, customers: 2000 })).toBe(false);
+    expect(isFlexRequest({ seed: 42, customers: 2000 })).toBe(false);
+    // a malformed request gets an error reply, not a crash of the worker
+    deliver({ id: 8, payload: { seed: 42, customers: 2000 } });
+    expect(replies[1].reply).toMatchObject({ id: 8, ok: false, message: expect.stringMatching(/malformed/) });
   });
 });
 
@@ -91,21 +105,23 @@ const sent: FlexRequest[] = [];
 let crash = false;
 class FakeWorker extends EventTarget {
   static engines = new FlexEngines();
+  private inside = rpcInside(
+    (req: unknown) => handleFlexRequest(FakeWorker.engines, req),
+    (reply, transfer) => this.dispatchEvent(new MessageEvent('message', { data: structuredClone(reply, { transfer }) })),
+  );
   constructor(_url: URL | string, _opts?: WorkerOptions) {
     super();
   }
   postMessage(msg: unknown): void {
-    const req = structuredClone(msg) as FlexRequest;
-    sent.push(req);
+    const req = structuredClone(msg) as RpcRequest<FlexRequest>;
+    sent.push(req.payload);
     setTimeout(() => {
       if (crash) {
         const ev = new Event('error', { cancelable: true });
         this.dispatchEvent(ev);
         return;
       }
-      const { reply, transfer } = handleFlexRequest(FakeWorker.engines, req);
-      const data = structuredClone(reply, { transfer });
-      this.dispatchEvent(new MessageEvent('message', { data }));
+      this.inside(req);
     }, 5);
   }
   terminate(): void {}
@@ -119,7 +135,7 @@ describe('with a (fake) worker', () => {
     window.history.replaceState(null, '', '/');
   });
 
-  it('createFlexWorkerEngine resolves comparisons equal to the main thread; a crash rejects with FlexWorkerUnavailable for good', async () => {
+  it('createFlexWorkerEngine resolves comparisons equal to the main thread; a crash rejects with WorkerUnavailable for good', async () => {
     expect(createFlexWorkerEngine(42, 2000)).toBeNull(); // happy-dom: no Worker
     vi.stubGlobal('Worker', FakeWorker);
     const w = createFlexWorkerEngine(42, 2000);
@@ -127,8 +143,8 @@ describe('with a (fake) worker', () => {
     const c = await w.compare(STATES[2]);
     expect(bytes(c)).toEqual(bytes(main.compare(STATES[2])));
     crash = true;
-    await expect(w.compare(STATES[0])).rejects.toBeInstanceOf(FlexWorkerUnavailable);
-    await expect(w.compare(STATES[0])).rejects.toBeInstanceOf(FlexWorkerUnavailable);
+    await expect(w.compare(STATES[0])).rejects.toBeInstanceOf(WorkerUnavailable);
+    await expect(w.compare(STATES[0])).rejects.toBeInstanceOf(WorkerUnavailable);
     w.dispose();
   }, 30000);
 

@@ -17,8 +17,10 @@ import { BASELINE_STATE, START_STATE, TRENDS_CUSTOMERS, TRENDS_SEGMENTATION, clo
 import { decodeChoice } from '../../../src/lib/trends/share';
 import { trendsView } from '../../../src/lib/trends/run';
 import { answerTrends } from '../../../src/lib/trends/trends-answer';
-import { TrendsWorkerUnavailable, createTrendsEngine } from '../../../src/lib/trends/trends-engine';
+import { WorkerUnavailable, createTrendsEngine } from '../../../src/lib/trends/trends-engine';
 import type { TrendsRequest, TrendsResponse } from '../../../src/lib/trends/trends-protocol';
+import type { RpcReply, RpcRequest } from '../../../src/lib/worker/rpc';
+import { rpcInside } from '../rpc-inside';
 
 const TrendsLab = TrendsLabSvelte as unknown as Component<{ lang: string; seed?: number }>;
 
@@ -26,12 +28,18 @@ function st(dom: string, intl: string, digital = 0): TrendsState {
   return { digital, segments: { domestic: decodeChoice(dom)!, international: decodeChoice(intl)! } };
 }
 
-/** A stand-in for a module Worker: requests queue until the test releases them (or it "crashes"). */
+/**
+ * A stand-in for a module Worker: requests queue until the test releases them (or it "crashes"); its
+ * inside is the worker's own handler (answerTrends) behind serveRpc.
+ */
 class FakeWorker {
   static all: FakeWorker[] = [];
-  queue: TrendsRequest[] = [];
+  queue: RpcRequest<TrendsRequest>[] = [];
   terminated = false;
   private listeners: Record<string, ((e: unknown) => void)[]> = {};
+  private inside = rpcInside(answerTrends, (reply) => {
+    for (const fn of this.listeners.message ?? []) fn({ data: structuredClone(reply) });
+  });
   constructor(
     public url: URL | string,
     public options?: WorkerOptions,
@@ -41,20 +49,19 @@ class FakeWorker {
   addEventListener(type: string, fn: (e: unknown) => void): void {
     (this.listeners[type] ??= []).push(fn);
   }
-  postMessage(msg: TrendsRequest): void {
+  postMessage(msg: RpcRequest<TrendsRequest>): void {
     // what the browser does: a structured clone (throws on a Svelte proxy, a function, ...)
     this.queue.push(structuredClone(msg));
   }
   terminate(): void {
     this.terminated = true;
   }
-  /** answer the oldest request as the real worker would (a structured clone of answerTrends) */
+  /** answer the oldest request as the real worker would (a structured clone of serveRpc's reply); returns its payload */
   release(): TrendsRequest {
     const req = this.queue.shift();
     if (!req) throw new Error('no request in flight');
-    const reply = answerTrends(req) as TrendsResponse;
-    for (const fn of this.listeners.message ?? []) fn({ data: structuredClone(reply) });
-    return req;
+    this.inside(req);
+    return req.payload;
   }
   crash(): void {
     for (const fn of this.listeners.error ?? []) fn({ preventDefault() {} });
@@ -73,11 +80,10 @@ describe('worker reply = main-thread run', () => {
   const states = [cloneState(START_STATE), cloneState(BASELINE_STATE), st('ecp', 'ers', 0.45), st('rrs', 'ecp', 0.3), st('ecs', 'rcs', 0.05)];
   for (const s of states) {
     it(`is byte-identical for ${JSON.stringify(s)}`, () => {
-      const reply = answerTrends({ id: 7, seed: 42, state: s });
-      expect(reply?.ok).toBe(true);
-      if (!reply || !reply.ok) return;
+      const reply = answerTrends({ seed: 42, state: s });
+      expect(Number.isFinite(reply.value.ms)).toBe(true);
       // what crosses the thread boundary is a structured clone: it must not change a bit
-      const got = structuredClone(reply.view);
+      const got = structuredClone(reply.value.view);
       const direct = runState(company, seg, s, 42);
       expect(JSON.stringify(got.current)).toBe(JSON.stringify(direct));
       expect(JSON.stringify(got.start)).toBe(JSON.stringify(runState(company, seg, START_STATE, 42)));
@@ -89,14 +95,22 @@ describe('worker reply = main-thread run', () => {
   }
 
   it('ignores what is not a request, reports a bad one, and falls back to seed 42 for a bad seed', () => {
-    expect(answerTrends(null)).toBeNull();
-    expect(answerTrends('run')).toBeNull();
-    expect(answerTrends({ seed: 42, state: START_STATE })).toBeNull();
-    const bad = answerTrends({ id: 3, seed: 42 });
+    const replies: RpcReply<TrendsResponse>[] = [];
+    const deliver = rpcInside(answerTrends, (r) => replies.push(r as RpcReply<TrendsResponse>));
+    deliver(null);
+    deliver('run');
+    deliver({ payload: { seed: 42, state: START_STATE } });
+    expect(replies).toEqual([]);
+    expect(() => answerTrends({ seed: 42 })).toThrow(/without a state/);
+    deliver({ id: 3, payload: { seed: 42 } });
+    expect(replies).toHaveLength(1);
+    const bad = replies[0];
     expect(bad).toMatchObject({ id: 3, ok: false });
-    expect(bad && !bad.ok && bad.message).toMatch(/without a state/);
-    const seeded = answerTrends({ id: 4, seed: -5, state: START_STATE });
-    expect(seeded?.ok && seeded.view.seed).toBe(42);
+    expect(!bad.ok && bad.message).toMatch(/without a state/);
+    deliver({ id: 4, payload: { seed: -5, state: START_STATE } });
+    const seeded = replies[1];
+    expect(seeded.id).toBe(4);
+    expect(seeded.ok && seeded.value.view.seed).toBe(42);
   });
 });
 
@@ -119,10 +133,10 @@ describe('trends-engine client', () => {
     const a = engine!.run(42, cloneState(START_STATE));
     const b = engine!.run(42, cloneState(BASELINE_STATE));
     w.crash();
-    await expect(a).rejects.toBeInstanceOf(TrendsWorkerUnavailable);
-    await expect(b).rejects.toBeInstanceOf(TrendsWorkerUnavailable);
+    await expect(a).rejects.toBeInstanceOf(WorkerUnavailable);
+    await expect(b).rejects.toBeInstanceOf(WorkerUnavailable);
     expect(w.terminated).toBe(true);
-    await expect(engine!.run(42, cloneState(START_STATE))).rejects.toBeInstanceOf(TrendsWorkerUnavailable);
+    await expect(engine!.run(42, cloneState(START_STATE))).rejects.toBeInstanceOf(WorkerUnavailable);
   });
 
   it('rejects an engine error for one state without giving up on the worker', async () => {
@@ -132,7 +146,7 @@ describe('trends-engine client', () => {
     const p = engine.run(42, undefined as unknown as TrendsState);
     w.release();
     await expect(p).rejects.toThrow(/without a state/);
-    await expect(p).rejects.not.toBeInstanceOf(TrendsWorkerUnavailable);
+    await expect(p).rejects.not.toBeInstanceOf(WorkerUnavailable);
     const q = engine.run(42, cloneState(START_STATE));
     w.release();
     expect((await q).state).toEqual(cloneState(START_STATE));
@@ -177,7 +191,7 @@ describe('TrendsLab with a worker', () => {
     await flush();
     // the latest state went out as soon as the first run came back, the one in between was skipped
     expect(w.queue).toHaveLength(1);
-    expect(w.queue[0].state).toEqual(st('ecp', 'ers', 0.45));
+    expect(w.queue[0].payload.state).toEqual(st('ecp', 'ers', 0.45));
     expect(lab().getAttribute('data-busy')).toBe('true');
     w.release();
     await vi.waitFor(() => expect(lab().getAttribute('data-busy')).toBe('false'));
