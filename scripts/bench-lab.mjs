@@ -2,7 +2,10 @@
 // Benchmark of the method-lesson simulator (SegmentLab) in Debian's Chromium: a benchmark, not a
 // test (it always exits 0 once it has measured; it exits 1 only when it cannot run at all).
 //
-//   node scripts/bench-lab.mjs [--build] [--n=20] [--lessons=02,03] [--json]
+//   node scripts/bench-lab.mjs [--build] [--n=20] [--lessons=02,03] [--json] [--no-worker]
+//
+// --no-worker blocks the lab's Web Worker script, so the engine runs on the main thread (the fallback),
+// to compare the two paths on the same machine.
 //
 // Site: OUT_DIR (default dist/) if it holds a build; with --build, or when that folder has no
 // build, runs `astro build` into dist-bench/ first (so nobody's dist/ is clobbered).
@@ -126,6 +129,8 @@ async function measureLesson(browser, [lang, folder, lens]) {
   });
   page.on('pageerror', (e) => consoleProblems.push(String(e).slice(0, 160)));
   await page.addInitScript(observeLongTasks);
+  // --no-worker: the lab's worker script cannot load, so the lab runs its engine on the main thread
+  if (flag('no-worker')) await page.route(/lab\.worker-[^/]*\.js$/, (route) => route.abort());
   await page.goto(`${ORIGIN}/${lang}/lessons/${folder}/`, { waitUntil: 'load' });
   const lab = page.locator(`[data-testid="segment-lab"][data-lens="${lens}"]`).first();
   await lab.scrollIntoViewIfNeeded(); // client:visible
@@ -301,7 +306,7 @@ try {
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
-  console.log(`SegmentLab benchmark: ${outDir}/, Chromium ${'/usr/bin/chromium'}, ${os.cpus().length} CPUs, load average ${load0.map((x) => x.toFixed(2)).join(' ')} → ${load1.map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`SegmentLab benchmark (${flag('no-worker') ? 'engine on the main thread: worker blocked' : 'engine in the lab worker'}): ${outDir}/, Chromium ${'/usr/bin/chromium'}, ${os.cpus().length} CPUs, load average ${load0.map((x) => x.toFixed(2)).join(' ')} → ${load1.map((x) => x.toFixed(2)).join(' ')}`);
   console.log('input → painted (ms, User Timing `lab:change`; seg = segmentation control, lever = strategy service level); proc = input → results in the DOM (`lab:process`);');
   console.log(`drag = the slider moved one step per frame for ${DRAG_FRAMES} frames: frames on time (≤ 20.8 ms apart), p95 frame interval ms, results painted;`);
   console.log('engine / render: medians of `lab:engine` (engine time of a run) and `lab:render` (DOM update); LT = long tasks > 50 ms (count, longest ms):');

@@ -209,3 +209,45 @@ for (const folder of LESSONS) {
     });
   }
 }
+
+// The engine runs in lab.worker.ts (first run, bursts of changes) and, for a lone change, on the main
+// thread: both paths must show the same numbers, and a burst must settle on its last state.
+test.describe('segment lab engine paths', () => {
+  const lens = 'value';
+  const url = `${HOST}/en/lessons/03-customer-value/`;
+
+  test('the worker runs the lab; with the worker blocked the main thread shows identical numbers', async ({ page, browser }) => {
+    const workerRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/lab\.worker-[^/]*\.js$/.test(r.url())) workerRequests.push(r.url());
+    });
+    await openLab(page, url, lens);
+    expect(workerRequests.length).toBe(1);
+    const withWorker = await snapshot(page, lens);
+
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await other.route(/lab\.worker-[^/]*\.js$/, (route) => route.abort());
+    await openLab(other, url, lens);
+    expect(await snapshot(other, lens)).toEqual(withWorker);
+    await context.close();
+  });
+
+  test('a burst of changes settles on its last state, with the numbers a share link of it shows', async ({ page, browser }) => {
+    const lab = await openLab(page, url, lens);
+    const slider = lab.locator('input[type="range"][data-lever="serviceLevel"]').first();
+    await slider.focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft'); // no waits: one burst
+    await settled(page);
+    const last = await slider.inputValue();
+    const shared = await lab.locator('[data-testid="share-url"]').inputValue();
+    const after = await snapshot(page, lens);
+
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await openLab(other, shared, lens);
+    expect(await other.locator('input[type="range"][data-lever="serviceLevel"]').first().inputValue()).toBe(last);
+    expect(await snapshot(other, lens)).toEqual(after);
+    await context.close();
+  });
+});

@@ -11,7 +11,7 @@
 import type { Segmentation, SimulationResult } from '@sim/types';
 import { createRpcClient, WorkerUnavailable } from '../worker/rpc';
 import type { LabReply, LabRequest } from './lab-protocol';
-import { clampCustomers, getCompany, segmentationKey, type LabRun } from './run';
+import { clampCustomers, getCompany, primeRunCaches, segmentationKey, type LabRun } from './run';
 import { normaliseState, type LabState } from './state';
 
 export { WorkerUnavailable };
@@ -52,6 +52,8 @@ export function createWorkerEngine(): LabEngine | null {
       if (!segmentation || !baseline) throw new Error('lab worker: missing segmentation or baseline');
       keep(segmentations, segKey, segmentation);
       keep(baselines, baseKey, baseline);
+      // the main thread can now run a change of this seed warm (SegmentLab runs lone changes here)
+      primeRunCaches(msg.state, msg.customers, baseline, segmentation);
       return {
         state: msg.state,
         customers: msg.customers,

@@ -112,6 +112,21 @@ function getSegmentation(seed: number, customers: number, spec: Plan['segmentati
   return remember(segmentations, `${seed}/${customers}/${JSON.stringify(spec)}`, () => segment(getCompany(seed, customers), spec));
 }
 
+/**
+ * Seed this thread's caches with a baseline and a segmentation computed elsewhere (the lab worker), so
+ * a later run of the same seed here is warm: it re-simulates only the plan.
+ */
+export function primeRunCaches(state: LabState, customers: number, baseline: SimulationResult, segmentation: Segmentation): void {
+  remember(baselines, `${state.seed}/${customers}`, () => baseline);
+  remember(segmentations, segmentationKey(state, customers), () => segmentation);
+}
+
+/** True when a run of this seed on this thread needs no company or baseline computed first. */
+export function isWarm(seed: number, customers: number): boolean {
+  const key = `${seed}/${clampCustomers(customers)}`;
+  return companies.has(key) && baselines.has(key);
+}
+
 /** The cache key of a (normalised) state's segmentation: equal keys give identical segmentations. */
 export function segmentationKey(state: LabState, customers: number): string {
   return `${state.seed}/${customers}/${JSON.stringify(getLens(state.lens).spec(state.params))}`;
