@@ -14,13 +14,11 @@
 //     presses each, 250 ms apart).
 // For the capstone, the full-year run (User Timing measure `cap:run`, button press → dashboard shown) at
 // 2,000 and at 20,000 customers, --runs times each (the first run includes starting the worker).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
+import { ensureBuild, startPreview } from './lib/preview.mjs';
 
-const ROOT = process.cwd();
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const opt = (name, d) => {
@@ -38,48 +36,8 @@ const CHAPTERS = [
   ['10-trends', 'input[type="range"], select'],
 ];
 
-let outDir = process.env.OUT_DIR || 'dist';
-const hasBuild = (d) => existsSync(resolve(ROOT, d, 'en', 'lessons', '07-capstone', 'index.html'));
-if (flag('build') || !hasBuild(outDir)) {
-  outDir = 'dist-bench';
-  console.error(`building the site into ${outDir}/ …`);
-  const res = spawnSync(join(ROOT, 'node_modules', '.bin', 'astro'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, OUT_DIR: outDir, BASE_PATH: '/' } });
-  if (res.status !== 0 || !hasBuild(outDir)) {
-    console.error(`astro build failed (exit code ${res.status}); nothing to measure.`);
-    process.exit(1);
-  }
-}
-
-const server = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-  cwd: ROOT,
-  env: { ...process.env, OUT_DIR: outDir, BASE_PATH: '/' },
-  stdio: ['ignore', 'ignore', 'pipe'],
-  detached: true,
-});
-let serverErr = '';
-server.stderr.on('data', (d) => (serverErr += d));
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* gone */
-  }
-};
-process.on('exit', stopServer);
-process.on('SIGINT', () => process.exit(130));
-
-async function waitForServer() {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${ORIGIN}/en/`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    if (server.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`astro preview did not start on port ${PORT}: ${serverErr.slice(0, 500)}`);
-}
+const outDir = ensureBuild(join('en', 'lessons', '07-capstone', 'index.html'), flag('build'));
+const { ready: waitForServer, stop: stopServer } = startPreview(outDir, PORT);
 
 function observeLongTasks() {
   window.__lt = [];

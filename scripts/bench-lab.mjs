@@ -25,13 +25,11 @@
 //     browser delivers a pointer drag: one coalesced input event per frame, before the frame's
 //     callbacks), recording every frame's timestamp: frames on time (interval ≤ 1.25 × 16.7 ms),
 //     p95 frame interval and how many distinct results were painted.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
+import { ensureBuild, startPreview } from './lib/preview.mjs';
 
-const ROOT = process.cwd();
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const opt = (name, d) => {
@@ -54,55 +52,9 @@ const LESSONS = [
   ['zh-cn', '03-customer-value', 'value'],
 ].filter(([, f]) => ONLY.length === 0 || ONLY.some((o) => f.startsWith(o)));
 
-// ---------------------------------------------------------------- build
-let outDir = process.env.OUT_DIR || 'dist';
-const hasBuild = (d) => existsSync(resolve(ROOT, d, 'en', 'lessons', '02-customer-needs', 'index.html'));
-if (flag('build') || !hasBuild(outDir)) {
-  outDir = 'dist-bench';
-  console.error(`building the site into ${outDir}/ …`);
-  const res = spawnSync(join(ROOT, 'node_modules', '.bin', 'astro'), ['build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, OUT_DIR: outDir, BASE_PATH: '/' },
-  });
-  if (res.status !== 0 || !hasBuild(outDir)) {
-    console.error(`astro build failed (exit code ${res.status}); nothing to measure.`);
-    process.exit(1);
-  }
-}
-
-// ---------------------------------------------------------------- server
-const server = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-  cwd: ROOT,
-  env: { ...process.env, OUT_DIR: outDir, BASE_PATH: '/' },
-  stdio: ['ignore', 'ignore', 'pipe'],
-  detached: true, // own process group: killed as a group at the end
-});
-let serverErr = '';
-server.stderr.on('data', (d) => (serverErr += d));
-function stopServer() {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-}
-process.on('exit', stopServer);
-process.on('SIGINT', () => process.exit(130));
-
-async function waitForServer() {
-  for (let i = 0; i < 150; i++) {
-    try {
-      const r = await fetch(`${ORIGIN}/en/`);
-      if (r.ok) return;
-    } catch {
-      /* not yet */
-    }
-    if (server.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`astro preview did not start on port ${PORT}: ${serverErr.slice(0, 500)}`);
-}
+// ---------------------------------------------------------------- build and server
+const outDir = ensureBuild(join('en', 'lessons', '02-customer-needs', 'index.html'), flag('build'));
+const { ready: waitForServer, stop: stopServer } = startPreview(outDir, PORT);
 
 // ---------------------------------------------------------------- browser side
 /** Installed before any page script: records long tasks from page start. */
