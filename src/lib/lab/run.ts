@@ -121,6 +121,11 @@ export function primeRunCaches(state: LabState, customers: number, baseline: Sim
   remember(segmentations, segmentationKey(state, customers), () => segmentation);
 }
 
+/** This thread's cached baseline and segmentation for a (normalised) state, where it has them. */
+export function cachedFor(state: LabState, customers: number): { baseline?: SimulationResult; segmentation?: Segmentation } {
+  return { baseline: baselines.get(`${state.seed}/${customers}`), segmentation: segmentations.get(segmentationKey(state, customers)) };
+}
+
 /** True when a run of this seed on this thread needs no company or baseline computed first. */
 export function isWarm(seed: number, customers: number): boolean {
   const key = `${seed}/${clampCustomers(customers)}`;
