@@ -2,7 +2,7 @@
 // Benchmark of the method-lesson simulator (SegmentLab) in Debian's Chromium: a benchmark, not a
 // test (it always exits 0 once it has measured; it exits 1 only when it cannot run at all).
 //
-//   node scripts/bench-lab.mjs [--build] [--n=20] [--lessons=02,03] [--json] [--no-worker]
+//   node scripts/bench-lab.mjs [--build] [--n=20] [--gap=60] [--lessons=02,03] [--json] [--no-worker]
 //
 // --no-worker blocks the lab's Web Worker script, so the engine runs on the main thread (the fallback),
 // to compare the two paths on the same machine.
@@ -20,7 +20,10 @@
 //     measure `lab:change` (src/lib/lab/marks.ts: `lab:input` at the control event, `lab:painted`
 //     after the frame that shows the new results); median, p95, max; long tasks during changes;
 //   - the same changes' processing time, `lab:process`: input → new outcomes and charts in the DOM
-//     (engine + render, the main-thread work that must fit in one 16.7 ms frame);
+//     (engine + render, the main-thread work that must fit in one 16.7 ms frame), and how many of
+//     them found their results computed ahead by the worker (`lab:prefetched`); each key press comes
+//     --gap ms (default 60) after the previous change was painted; the first press on a control
+//     comes right after focusing it (no time to compute ahead);
 //   - a drag: the segmentation slider is moved one step per animation frame for 90 frames (the way a
 //     browser delivers a pointer drag: one coalesced input event per frame, before the frame's
 //     callbacks), recording every frame's timestamp: frames on time (interval ≤ 1.25 × 16.7 ms),
@@ -37,6 +40,7 @@ const opt = (name, d) => {
   return a ? a.slice(name.length + 3) : d;
 };
 const N = Math.max(1, Number(opt('n', '20')) || 20);
+const GAP = Math.max(0, Number(opt('gap', '60')) || 0);
 const PORT = 4600;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const ONLY = opt('lessons', '')
@@ -117,7 +121,7 @@ async function measureLesson(browser, [lang, folder, lens]) {
     if ((await control.count()) === 0) return;
     await control.focus();
     for (let i = 0; i < N; i++) {
-      const before = await page.evaluate(() => performance.getEntriesByName('lab:change').length);
+      const [before, hits0] = await page.evaluate(() => [performance.getEntriesByName('lab:change').length, performance.getEntriesByName('lab:prefetched').length]);
       // walk up to the end of the range and back, so every key press changes the value
       const isSelect = await control.evaluate((el) => el.tagName === 'SELECT');
       const fwd = isSelect ? 'ArrowDown' : 'ArrowRight';
@@ -127,13 +131,13 @@ async function measureLesson(browser, [lang, folder, lens]) {
       await page.keyboard.press(key);
       if ((await control.inputValue()) === v0) await page.keyboard.press(key === fwd ? back : fwd);
       await page.waitForFunction((n) => performance.getEntriesByName('lab:change').length > n, before, { timeout: 30_000 });
-      const [ms, process] = await page.evaluate(() => {
+      const [ms, process, hit] = await page.evaluate((h0) => {
         const all = performance.getEntriesByName('lab:change');
         const proc = performance.getEntriesByName('lab:process');
-        return [all[all.length - 1].duration, proc.length ? proc[proc.length - 1].duration : NaN];
-      });
-      changes.push({ label, ms, process });
-      await page.waitForTimeout(60);
+        return [all[all.length - 1].duration, proc.length ? proc[proc.length - 1].duration : NaN, performance.getEntriesByName('lab:prefetched').length > h0];
+      }, hits0);
+      changes.push({ label, ms, process, hit });
+      await page.waitForTimeout(GAP);
     }
   }
   await drive('input[type="range"][data-control]', 'segmentation');
@@ -152,6 +156,8 @@ async function measureLesson(browser, [lang, folder, lens]) {
     hydration,
     all: stats(changes.map((c) => c.ms)),
     process: stats(changes.map((c) => c.process).filter(Number.isFinite)),
+    hits: changes.filter((c) => c.hit).length,
+    missProcess: stats(changes.filter((c) => !c.hit).map((c) => c.process).filter(Number.isFinite)),
     drag,
     segmentation: stats(seg),
     strategy: stats(str),
@@ -231,7 +237,7 @@ try {
   const load1 = os.loadavg();
 
   if (flag('json')) console.log(JSON.stringify({ outDir, n: N, loadavg: [load0, load1], rows }, null, 2));
-  const head = ['page', 'mount ms', 'ready ms', 'load LT', 'load max', 'lab LT', 'lab max', 'n', 'median', 'p95', 'max', 'proc med', 'proc p95', 'seg med', 'lever med', 'engine med', 'render med', 'chg LT', 'chg max LT', 'drag on-time', 'drag p95', 'drag paints'];
+  const head = ['page', 'mount ms', 'ready ms', 'load LT', 'load max', 'lab LT', 'lab max', 'n', 'median', 'p95', 'max', 'proc med', 'proc p95', 'ahead', 'miss med', 'miss p95', 'seg med', 'lever med', 'engine med', 'render med', 'chg LT', 'chg max LT', 'drag on-time', 'drag p95', 'drag paints'];
   const table = rows.map((r) => [
     r.page,
     f1(r.hydration.mountMs),
@@ -246,6 +252,9 @@ try {
     f1(r.all.max),
     f1(r.process.median),
     f1(r.process.p95),
+    `${r.hits}/${r.n}`,
+    f1(r.missProcess.median),
+    f1(r.missProcess.p95),
     f1(r.segmentation.median),
     f1(r.strategy.median),
     f1(r.engine.median),
@@ -260,6 +269,7 @@ try {
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
   console.log(`SegmentLab benchmark (${flag('no-worker') ? 'engine on the main thread: worker blocked' : 'engine in the lab worker'}): ${outDir}/, Chromium ${'/usr/bin/chromium'}, ${os.cpus().length} CPUs, load average ${load0.map((x) => x.toFixed(2)).join(' ')} → ${load1.map((x) => x.toFixed(2)).join(' ')}`);
   console.log('input → painted (ms, User Timing `lab:change`; seg = segmentation control, lever = strategy service level); proc = input → results in the DOM (`lab:process`);');
+  console.log(`key presses ${GAP} ms after the previous change was painted; ahead = changes whose results the worker had computed ahead (lab:prefetched, src/lib/lab/prefetch.ts); miss = proc of the other changes (engine run after the input);`);
   console.log(`drag = the slider moved one step per frame for ${DRAG_FRAMES} frames: frames on time (≤ 20.8 ms apart), p95 frame interval ms, results painted;`);
   console.log('engine / render: medians of `lab:engine` (engine time of a run) and `lab:render` (DOM update); LT = long tasks > 50 ms (count, longest ms):');
   console.log('load = page start → first results painted (includes parsing the page and its scripts); lab = those overlapping the lab’s mount (`lab:mount`) → first results (`lab:ready`); chg = during the changes\n');

@@ -250,4 +250,34 @@ test.describe('segment lab engine paths', () => {
     expect(await snapshot(other, lens)).toEqual(after);
     await context.close();
   });
+  test('a change computed ahead (prefetch) shows the numbers a fresh run of its share link shows', async ({ page, browser }) => {
+    const lab = await openLab(page, url, lens);
+    const prefetched = () => page.evaluate(() => performance.getEntriesByName('lab:prefetched').length);
+    // a segmentation slider, then a segment's choice lever: rest on the control, then step
+    const cases: [string, string][] = [
+      ['input[type="range"][data-control="a"]', 'ArrowLeft'],
+      ['[data-segment] select[data-lever="supplyChain"]', 'ArrowDown'],
+    ];
+    for (const [selector, key] of cases) {
+      const control = lab.locator(selector).first();
+      await control.focus();
+      const before = await prefetched();
+      // the worker computes the neighbouring states while the learner rests on the control
+      await expect
+        .poll(async () => {
+          await page.waitForTimeout(400);
+          await control.press(key);
+          await settled(page);
+          return (await prefetched()) > before;
+        }, { timeout: 15_000 })
+        .toBe(true);
+      const shared = await lab.locator('[data-testid="share-url"]').inputValue();
+      const shown = await snapshot(page, lens);
+      const context = await browser.newContext();
+      const other = await context.newPage();
+      await openLab(other, shared, lens);
+      expect(await snapshot(other, lens)).toEqual(shown);
+      await context.close();
+    }
+  });
 });

@@ -11,7 +11,9 @@
  *   - `lab:mount` when the island has hydrated (before its first run);
  *   - `lab:ready` and measure `lab:hydrate` (navigation start → first results painted) once per lab;
  *   - measures `lab:engine` (a run's engine time, slices only, from LabRun.ms) and `lab:render`
- *     (applying a finished run to the DOM); src/lib/lab/run.ts adds `lab:company` (generating a company).
+ *     (applying a finished run to the DOM); src/lib/lab/run.ts adds `lab:company` (generating a company);
+ *   - `lab:prefetched` when a change found its results already computed (prefetch.ts): no engine
+ *     time on the page for that change, only `lab:render`.
  * Each call costs a few microseconds; nothing is stored except by the browser's timeline buffer.
  */
 const perf: Performance | null = typeof performance !== 'undefined' && typeof performance.mark === 'function' ? performance : null;
@@ -41,8 +43,9 @@ export interface LabMarks {
   /** results for the latest state are in the DOM: mark when they are painted (`inFrame`: called
       from a requestAnimationFrame callback, so this very frame paints them) */
   rendered(first: boolean, inFrame?: boolean): void;
-  /** a finished run: its engine time and the time the DOM update took, from `renderStart` to now */
-  timing(engineMs: number, renderStart: number): void;
+  /** a finished run: its engine time (null: computed ahead, see prefetch.ts) and the time the DOM
+      update took, from `renderStart` to now */
+  timing(engineMs: number | null, renderStart: number): void;
 }
 
 export function labMarks(id: string): LabMarks {
@@ -59,7 +62,8 @@ export function labMarks(id: string): LabMarks {
     timing(engineMs, renderStart) {
       if (!perf) return;
       const end = perf.now();
-      perf.measure('lab:engine', { start: renderStart - engineMs, duration: engineMs, detail: id });
+      if (engineMs === null) perf.mark('lab:prefetched', { startTime: renderStart, detail: id });
+      else perf.measure('lab:engine', { start: renderStart - engineMs, duration: engineMs, detail: id });
       perf.measure('lab:render', { start: renderStart, end, detail: id });
     },
     rendered(first, inFrame = false) {
