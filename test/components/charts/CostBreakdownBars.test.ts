@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import CostBreakdownBars from '../../../src/components/charts/CostBreakdownBars.svelte';
+import { WIDTH_HINT_KEY } from '../../../src/components/charts/width-hint';
 import { expectLabelledSvg, expectNoBadNumbers, openTable, tableCells } from './helpers';
 
 const KEYS = ['production', 'setup', 'holding', 'transport', 'duties', 'service', 'orderHandling', 'obsolescence', 'complexity'];
@@ -24,6 +25,15 @@ describe('CostBreakdownBars', () => {
     );
     expectLabelledSvg(container, 'Cost breakdown');
     expectNoBadNumbers(container);
+  });
+
+  it('starts at the column width a simulator shares (width-hint.ts), else at the 640 px fallback', () => {
+    const hinted = render(CostBreakdownBars, { props: { lang: 'en', title: 'Costs', items }, context: new Map([[WIDTH_HINT_KEY, { width: 512 }]]) });
+    expect(hinted.container.querySelector('[data-testid="chart-svg"]')?.getAttribute('viewBox')).toMatch(/^0 0 512 /);
+    const bad = render(CostBreakdownBars, { props: { lang: 'en', title: 'Costs', items }, context: new Map([[WIDTH_HINT_KEY, { width: Number.NaN }]]) });
+    expect(bad.container.querySelector('[data-testid="chart-svg"]')?.getAttribute('viewBox')).toMatch(/^0 0 640 /);
+    const plain = render(CostBreakdownBars, { lang: 'en', title: 'Costs', items });
+    expect(plain.container.querySelector('[data-testid="chart-svg"]')?.getAttribute('viewBox')).toMatch(/^0 0 640 /);
   });
 
   it('without baselines draws plan bars only and names the largest component', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
 import { render, screen } from '@testing-library/svelte';
 import RegionBars from '../../../src/components/charts/RegionBars.svelte';
-import { expectLabelledSvg, expectNoBadNumbers, openTable, tableCells } from './helpers';
+import { expectLabelledSvg, expectNoBadNumbers, installResizeObserverStub, openTable, tableCells } from './helpers';
+
+// ChartFrame measures its width with a ResizeObserver only (never a forced layout): driven here
+const observer = installResizeObserverStub();
 
 const regions = [
   { key: 'east', name: 'East China', customers: 640, costToServe: 312_000, satisfaction: 81.5, international: false, distanceKm: 90, dutyRate: 0 },
@@ -56,18 +60,13 @@ describe('RegionBars', () => {
   });
 
   it('fits a phone: the viewBox follows the measured width and the detail moves to its own line', () => {
-    const proto = HTMLElement.prototype;
-    const before = Object.getOwnPropertyDescriptor(proto, 'clientWidth');
-    Object.defineProperty(proto, 'clientWidth', { configurable: true, get: () => 343 });
-    try {
-      const { container } = render(RegionBars, { lang: 'en', regions, metric: 'customers', title: 'Customers' });
-      expect(container.querySelector('svg[role="img"]')?.getAttribute('viewBox')).toMatch(/^0 0 343 /);
-      expect(container.querySelectorAll('text.row-detail')).toHaveLength(3);
-      expect(container.querySelector('text.row-name')?.textContent?.trim()).toBe('East China');
-    } finally {
-      if (before) Object.defineProperty(proto, 'clientWidth', before);
-      else delete (proto as unknown as Record<string, unknown>).clientWidth;
-    }
+    const { container } = render(RegionBars, { lang: 'en', regions, metric: 'customers', title: 'Customers' });
+    expect(container.querySelector('svg[role="img"]')?.getAttribute('viewBox')).toMatch(/^0 0 640 /); // not measured yet
+    observer.resize(343);
+    flushSync();
+    expect(container.querySelector('svg[role="img"]')?.getAttribute('viewBox')).toMatch(/^0 0 343 /);
+    expect(container.querySelectorAll('text.row-detail')).toHaveLength(3);
+    expect(container.querySelector('text.row-name')?.textContent?.trim()).toBe('East China');
   });
 
   it('shows the empty state for no regions', () => {

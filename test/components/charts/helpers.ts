@@ -55,3 +55,31 @@ export function expectLabelledSvg(root: Element, title: string): SVGElement {
   expect(svg!.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
   return svg!;
 }
+
+/**
+ * Replace the global ResizeObserver (before the first render of a test file: Svelte creates one shared
+ * observer on first use) with one the test drives: `resize(width)` reports that content width for every
+ * observed element, as a browser does after layout.
+ */
+export function installResizeObserverStub(): { resize(width: number): void } {
+  const observed = new Map<Element, (entries: ResizeObserverEntry[], o: ResizeObserver) => void>();
+  class StubResizeObserver {
+    constructor(private readonly callback: (entries: ResizeObserverEntry[], o: ResizeObserver) => void) {}
+    observe(el: Element): void {
+      observed.set(el, this.callback);
+    }
+    unobserve(el: Element): void {
+      observed.delete(el);
+    }
+    disconnect(): void {}
+  }
+  globalThis.ResizeObserver = StubResizeObserver as unknown as typeof ResizeObserver;
+  return {
+    resize(width) {
+      for (const [target, callback] of observed) {
+        const contentRect = { width, height: 0, x: 0, y: 0, top: 0, left: 0, right: width, bottom: 0 } as DOMRectReadOnly;
+        callback([{ target, contentRect } as unknown as ResizeObserverEntry], {} as ResizeObserver);
+      }
+    },
+  };
+}
