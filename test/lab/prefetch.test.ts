@@ -132,7 +132,21 @@ describe('Prefetcher', () => {
     expect(p.take(base)).toBeUndefined();
   });
 
-  it('a new wish list replaces the old one, and cached states are not run again', async () => {
+  it('hands out the reply of the run in progress for that state only', async () => {
+    const { calls, run } = fakeRun();
+    const p = new Prefetcher<string>(run, N, () => true);
+    p.want(states);
+    const coming = p.pending(states[0]);
+    expect(coming).toBeInstanceOf(Promise);
+    expect(p.pending(states[1])).toBeUndefined();
+    calls[0].resolve('soon');
+    expect(await coming).toBe('soon');
+    await flush();
+    expect(p.pending(states[0])).toBeUndefined(); // done: it is in the cache now
+    expect(p.take(states[0])).toBe('soon');
+  });
+
+    it('a new wish list replaces the old one, and cached states are not run again', async () => {
     const { calls, run } = fakeRun();
     const p = new Prefetcher<string>(run, N, () => true);
     p.want([states[0]]);

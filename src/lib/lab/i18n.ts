@@ -27,12 +27,19 @@ export function registerLabDictionary(lang: Lang, dict: Dict): void {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** Dictionary blocks of each language already merged (a key missing after that is parsed again only
+    when another island has added a block: a miss, e.g. hasLabKey of an optional text, stays cheap). */
+const blocksRead: Partial<Record<Lang, number>> = {};
+
 /** In the browser: merge every dictionary block of this language that the server wrote into the page. */
 function fromDocument(lang: Lang): Dict | undefined {
   if (typeof document === 'undefined') return undefined;
+  const blocks = document.querySelectorAll(`script[type="application/json"][data-lab-dict="${lang}"]`);
+  if (blocks.length === blocksRead[lang]) return dicts[lang];
+  blocksRead[lang] = blocks.length;
   const merged: Dict = { ...(dicts[lang] ?? {}) };
   let found = false;
-  for (const el of document.querySelectorAll(`script[type="application/json"][data-lab-dict="${lang}"]`)) {
+  for (const el of blocks) {
     try {
       const parsed: unknown = JSON.parse(el.textContent ?? '');
       if (parsed && typeof parsed === 'object') {

@@ -10,7 +10,7 @@
  */
 import { createRpcClient, WorkerUnavailable } from '../worker/rpc';
 import type { LabReply, LabRequest } from './lab-protocol';
-import { cachedFor, clampCustomers, getCompany, primeRunCaches, type LabRun } from './run';
+import { cachedFor, clampCustomers, primeRunCaches, type LabRun } from './run';
 import { normaliseState, type LabState } from './state';
 
 export { WorkerUnavailable };
@@ -31,18 +31,19 @@ export function createWorkerEngine(): LabEngine | null {
       const state = normaliseState(input);
       const customers = clampCustomers(customersInput);
       // this thread's caches (run.ts), held for the reply even if they evict them meanwhile
-      const { segmentation: cachedSegmentation, baseline: cachedBaseline } = cachedFor(state, customers);
-      const msg = await client.call({ state, customers, needSegmentation: !cachedSegmentation, needBaseline: !cachedBaseline });
+      const { segmentation: cachedSegmentation, baseline: cachedBaseline, company: cachedCompany } = cachedFor(state, customers);
+      const msg = await client.call({ state, customers, needSegmentation: !cachedSegmentation, needBaseline: !cachedBaseline, needCompany: !cachedCompany });
       const segmentation = msg.segmentation ?? cachedSegmentation;
       const baseline = msg.baseline ?? cachedBaseline;
-      if (!segmentation || !baseline) throw new Error('lab worker: missing segmentation or baseline');
+      const company = msg.company ?? cachedCompany;
+      if (!segmentation || !baseline || !company) throw new Error('lab worker: missing company, segmentation or baseline');
       // into this thread's caches: the charts keep the same objects, and a lone change of this seed
       // can run here warm (SegmentLab)
-      primeRunCaches(msg.state, msg.customers, baseline, segmentation);
+      primeRunCaches(msg.state, msg.customers, baseline, segmentation, company);
       return {
         state: msg.state,
         customers: msg.customers,
-        company: getCompany(msg.state.seed, msg.customers),
+        company,
         segmentation,
         plan: msg.plan,
         result: msg.result,

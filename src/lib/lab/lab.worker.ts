@@ -22,6 +22,7 @@ serveRpc<LabRequest, LabReply>((req) => {
       segments: run.segments,
       segmentation: req.needSegmentation ? run.segmentation : null,
       baseline: req.needBaseline ? run.baseline : null,
+      company: req.needCompany ? run.company : null,
       ms: run.ms,
     },
     transfer: transferablesOf(run.result.customers, run.result.weekly),

@@ -152,6 +152,7 @@ export class Prefetcher<R> {
   private readonly cache: RunCache<R>;
   private queue: { key: string; state: LabState }[] = [];
   private running: string | null = null;
+  private runningReply: Promise<R> | null = null;
   private stopped = false;
 
   constructor(
@@ -176,15 +177,19 @@ export class Prefetcher<R> {
     const next = this.queue.shift();
     if (!next) return;
     this.running = next.key;
-    this.run(next.state).then(
+    const reply = this.run(next.state);
+    this.runningReply = reply;
+    reply.then(
       (r) => {
         this.running = null;
+        this.runningReply = null;
         if (this.stopped) return;
         this.cache.set(next.key, r);
         this.kick();
       },
       () => {
         this.running = null;
+        this.runningReply = null;
         this.stop();
       },
     );
@@ -193,6 +198,11 @@ export class Prefetcher<R> {
   /** The prefetched run of a state, if it is ready. */
   take(state: LabState): R | undefined {
     return this.cache.get(stateKey(state, this.customers));
+  }
+
+  /** The reply of the speculative run in the worker right now, if it is this state's. */
+  pending(state: LabState): Promise<R> | undefined {
+    return this.running !== null && this.running === stateKey(state, this.customers) ? (this.runningReply ?? undefined) : undefined;
   }
 
   /** Is a speculative run in the worker right now? */

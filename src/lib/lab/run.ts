@@ -116,14 +116,16 @@ function getSegmentation(seed: number, customers: number, spec: Plan['segmentati
  * Seed this thread's caches with a baseline and a segmentation computed elsewhere (the lab worker), so
  * a later run of the same seed here is warm: it re-simulates only the plan.
  */
-export function primeRunCaches(state: LabState, customers: number, baseline: SimulationResult, segmentation: Segmentation): void {
+export function primeRunCaches(state: LabState, customers: number, baseline: SimulationResult, segmentation: Segmentation, company?: Company): void {
+  if (company) remember(companies, `${state.seed}/${customers}`, () => company);
   remember(baselines, `${state.seed}/${customers}`, () => baseline);
   remember(segmentations, segmentationKey(state, customers), () => segmentation);
 }
 
-/** This thread's cached baseline and segmentation for a (normalised) state, where it has them. */
-export function cachedFor(state: LabState, customers: number): { baseline?: SimulationResult; segmentation?: Segmentation } {
-  return { baseline: baselines.get(`${state.seed}/${customers}`), segmentation: segmentations.get(segmentationKey(state, customers)) };
+/** This thread's cached company, baseline and segmentation for a (normalised) state, where it has them. */
+export function cachedFor(state: LabState, customers: number): { company?: Company; baseline?: SimulationResult; segmentation?: Segmentation } {
+  const key = `${state.seed}/${customers}`;
+  return { company: companies.get(key), baseline: baselines.get(key), segmentation: segmentations.get(segmentationKey(state, customers)) };
 }
 
 /** True when a run of this seed on this thread needs no company or baseline computed first. */
