@@ -44,13 +44,14 @@ import { economicReviewWeeks, newsvendorZ, safetyFactor } from './inventory';
 import { freightPerKg, resolveParams, transitDays, type FreightMode, type SimulationParams } from './params';
 import { LAUNCH_PRODUCT, changesDemand, demandMultipliers, resolveScenario, scenarioStart, type ResolvedScenario } from './scenarios';
 import { baseWeeklyHazard, churnHazard, customisationUtility, leadTimeUtility, priceUtility, serviceUtility } from './satisfaction';
+import { COST_KEYS, type CostKey } from './cost-keys';
 
 export const DEFAULT_WEEKS = 52;
 export const MAX_WEEKS = 260;
 
-/** Cost components in a fixed order (CostBreakdown keys except total). */
-export const COST_KEYS = ['production', 'setup', 'holding', 'transport', 'duties', 'service', 'orderHandling', 'obsolescence', 'complexity'] as const;
-export type CostKey = (typeof COST_KEYS)[number];
+/** Cost components in a fixed order (CostBreakdown keys except total): in a module of their own, so a
+    page can list them without loading the engine. */
+export { COST_KEYS, type CostKey };
 
 // indices into the per-segment accumulator
 const PRODUCTION = 0;

@@ -2,7 +2,8 @@
  * The lab's engine off the main thread: `createWorkerEngine()` starts lab.worker.ts (a module worker)
  * and returns `run(state, customers) → Promise<LabRun>`, or null where workers are unavailable (unit
  * tests, very old browsers); the lab then runs the engine on the main thread in slices (run.ts
- * runLabSteps). The page keeps the company, the last few segmentations and baselines in run.ts's
+ * runLabSteps). This module does not import the engine: a page whose worker runs never needs to load
+ * it, except for its own fast path (see SegmentLab). The page keeps the company, the last few segmentations and baselines in run.ts's
  * caches (shared with the main-thread path), and asks the worker to send those only when it lacks them, so the
  * objects the charts key on stay the same across strategy changes (no needless chart redraws).
  * A worker that fails to load or throws rejects every pending run with WorkerUnavailable, and the
@@ -10,7 +11,8 @@
  */
 import { createRpcClient, WorkerUnavailable } from '../worker/rpc';
 import type { LabReply, LabRequest } from './lab-protocol';
-import { cachedFor, clampCustomers, primeRunCaches, type LabRun } from './run';
+import { cachedFor, primeRunCaches } from './run-cache';
+import { clampCustomers, type LabRun } from './run-views';
 import { normaliseState, type LabState } from './state';
 
 export { WorkerUnavailable };
