@@ -1,7 +1,8 @@
 // Speculative runs (src/lib/lab/prefetch.ts): the states one step away on a control, the canonical
 // state key, the LRU, and the one-at-a-time, idle-only prefetch queue.
 import { describe, expect, it } from 'vitest';
-import { neighbourStates, Prefetcher, RunCache, stateKey } from '../../src/lib/lab/prefetch';
+import { neighbourStates, Prefetcher, stateKey } from '../../src/lib/lab/prefetch';
+import { LruCache } from '../../src/lib/lab/run-cache';
 import { defaultState, normaliseState, strategyFor, type LabState } from '../../src/lib/lab/state';
 import { DEFAULT_STRATEGY } from '../../simulations/strategy/levers';
 
@@ -83,9 +84,9 @@ describe('neighbourStates', () => {
   });
 });
 
-describe('RunCache', () => {
+describe('LruCache', () => {
   it('keeps the most recently used entries', () => {
-    const c = new RunCache<number>(2);
+    const c = new LruCache<number>(2);
     c.set('a', 1);
     c.set('b', 2);
     expect(c.get('a')).toBe(1); // a is now the most recent

@@ -13,6 +13,7 @@
 import type { SegmentStrategy } from '@sim/types';
 import { snapRange, type ControlDef, type RangeControl } from './controls';
 import { editableControls, getLens } from './lenses';
+import { LruCache } from './run-cache';
 import { CHOICE_LEVERS, DISCOUNT_CONTROL, SERVICE_LEVEL_CONTROL, normaliseState, strategyFor, type ChoiceLever, type LabState } from './state';
 
 /** The control the learner is on: a lens control (`option` for one checkbox of a multi-select) or one lever of one segment. */
@@ -113,43 +114,15 @@ export function neighbourStates(input: LabState, target: ControlTarget, customer
   return out;
 }
 
-/** A small least-recently-used map of finished runs by state key. */
-export class RunCache<T> {
-  private readonly map = new Map<string, T>();
-  constructor(private readonly size: number) {}
-  get(key: string): T | undefined {
-    const hit = this.map.get(key);
-    if (hit !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, hit);
-    }
-    return hit;
-  }
-  has(key: string): boolean {
-    return this.map.has(key);
-  }
-  set(key: string, value: T): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-  get count(): number {
-    return this.map.size;
-  }
-}
-
 /**
  * Runs wished-for states one at a time through `run` (the lab worker) while `idle()` says the lab has
- * no real run pending, and keeps the results in a RunCache. One speculative run at most is in the
+ * no real run pending, and keeps the results in an LruCache. One speculative run at most is in the
  * worker at any moment, so a real change waits behind at most one of them. A new wish list replaces
  * the old one (only the states around the current control matter). A failed run stops prefetching
  * for good (the worker is gone: the lab has its own fallback).
  */
 export class Prefetcher<R> {
-  private readonly cache: RunCache<R>;
+  private readonly cache: LruCache<R>;
   private queue: { key: string; state: LabState }[] = [];
   private running: string | null = null;
   private runningReply: Promise<R> | null = null;
@@ -161,7 +134,7 @@ export class Prefetcher<R> {
     private readonly idle: () => boolean,
     size = 8,
   ) {
-    this.cache = new RunCache<R>(size);
+    this.cache = new LruCache<R>(size);
   }
 
   /** Prefetch these states (those not cached or running), in order, replacing any earlier wishes. */

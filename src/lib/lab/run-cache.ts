@@ -10,23 +10,51 @@ import { getLens } from './lenses';
 import type { LabState } from './state';
 import { clampCustomers } from './run-views';
 
-// Small caches: a lesson page needs one or two seeds at a time.
-export const companies = new Map<string, Company>();
-export const baselines = new Map<string, SimulationResult>();
-export const segmentations = new Map<string, Segmentation>();
-const MAX_ENTRIES = 4;
-
-/** The cached value of `key`, or `make()` stored under it (least recently used entries dropped). */
-export function remember<T>(map: Map<string, T>, key: string, make: () => T): T {
-  const hit = map.get(key);
-  if (hit !== undefined) {
-    map.delete(key);
-    map.set(key, hit); // most recently used last
+/** A small map that keeps its most recently used entries (the lab's caches and its runs computed ahead). */
+export class LruCache<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly size: number) {}
+  /** The value of `key`, which becomes the most recently used. */
+  get(key: string): T | undefined {
+    const hit = this.map.get(key);
+    if (hit !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, hit);
+    }
     return hit;
   }
+  /** The value of `key`, leaving the order as it is. */
+  peek(key: string): T | undefined {
+    return this.map.get(key);
+  }
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+  set(key: string, value: T): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  get count(): number {
+    return this.map.size;
+  }
+}
+
+// Small caches: a lesson page needs one or two seeds at a time.
+const MAX_ENTRIES = 4;
+export const companies = new LruCache<Company>(MAX_ENTRIES);
+export const baselines = new LruCache<SimulationResult>(MAX_ENTRIES);
+export const segmentations = new LruCache<Segmentation>(MAX_ENTRIES);
+
+/** The cached value of `key`, or `make()` stored under it. */
+export function remember<T>(cache: LruCache<T>, key: string, make: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
   const value = make();
-  map.set(key, value);
-  while (map.size > MAX_ENTRIES) map.delete(map.keys().next().value as string);
+  cache.set(key, value);
   return value;
 }
 
@@ -43,7 +71,7 @@ export function primeRunCaches(state: LabState, customers: number, baseline: Sim
 /** This thread's cached company, baseline and segmentation for a (normalised) state, where it has them. */
 export function cachedFor(state: LabState, customers: number): { company?: Company; baseline?: SimulationResult; segmentation?: Segmentation } {
   const key = `${state.seed}/${customers}`;
-  return { company: companies.get(key), baseline: baselines.get(key), segmentation: segmentations.get(segmentationKey(state, customers)) };
+  return { company: companies.peek(key), baseline: baselines.peek(key), segmentation: segmentations.peek(segmentationKey(state, customers)) };
 }
 
 /** True when a run of this seed on this thread needs no company or baseline computed first. */
