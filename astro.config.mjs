@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeLessonChunks from './src/lib/markdown/rehype-lesson-chunks.mjs';
 import { fileURLToPath } from 'node:url';
 
 /** @param {string} p a path relative to this file */
@@ -34,5 +35,5 @@ export default defineConfig({
       },
     },
   },
-  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
+  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeLessonChunks] },
 });
