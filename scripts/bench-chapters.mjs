@@ -17,14 +17,8 @@
 import { join } from 'node:path';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
-import { ensureBuild, startPreview } from './lib/preview.mjs';
+import { ensureBuild, flag, launchChromium, opt, startPreview } from './lib/preview.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(`--${name}`);
-const opt = (name, d) => {
-  const a = args.find((x) => x.startsWith(`--${name}=`));
-  return a ? a.slice(name.length + 3) : d;
-};
 const RUNS = Math.max(1, Number(opt('runs', '3')) || 3);
 const PORT = 4610;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -108,10 +102,7 @@ async function capstoneRuns(page) {
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 try {
   await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium(chromium);
   const load0 = os.loadavg();
   const rows = [];
   for (const c of CHAPTERS) rows.push(await measureChapter(browser, c));

@@ -31,14 +31,8 @@
 import { join } from 'node:path';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
-import { ensureBuild, startPreview } from './lib/preview.mjs';
+import { ensureBuild, flag, launchChromium, opt, startPreview } from './lib/preview.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(`--${name}`);
-const opt = (name, d) => {
-  const a = args.find((x) => x.startsWith(`--${name}=`));
-  return a ? a.slice(name.length + 3) : d;
-};
 const N = Math.max(1, Number(opt('n', '20')) || 20);
 const GAP = Math.max(0, Number(opt('gap', '60')) || 0);
 const PORT = 4600;
@@ -77,7 +71,7 @@ function observeLongTasks() {
       for (const e of list.getEntries()) {
         const script = e.scripts.reduce((sum, x) => sum + x.duration, 0);
         const render = e.renderStart ? e.startTime + e.duration - e.renderStart : 0;
-        window.__loafs.push({ start: e.startTime, duration: e.duration, script, render });
+        window.__loafs.push({ start: e.startTime, duration: e.duration, script, render, blocking: e.blockingDuration ?? NaN });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {
@@ -123,8 +117,8 @@ async function measureLesson(browser, [lang, folder, lens]) {
       longTasks: lt.length,
       longest: lt.reduce((m, t) => Math.max(m, t.duration), 0),
       tasks: lt.map((t) => [Math.round(t.start), Math.round(t.duration)]),
-      // frames over 50 ms up to the first results: [start, duration, script ms, style/layout/paint ms]
-      frames: window.__loafs.filter((f) => f.start <= ready).map((f) => [f.start, f.duration, f.script, f.render].map(Math.round)),
+      // frames over 50 ms up to the first results: [start, duration, script ms, style/layout/paint ms, blocking ms]
+      frames: window.__loafs.filter((f) => f.start <= ready).map((f) => [f.start, f.duration, f.script, f.render, f.blocking].map(Math.round)),
       engine: first('lab:engine'),
       render: first('lab:render'),
       t0: performance.now(),
@@ -244,10 +238,7 @@ async function dragSlider(page, lab) {
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 try {
   await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium(chromium);
   const load0 = os.loadavg();
   const rows = [];
   for (const l of LESSONS) rows.push(await measureLesson(browser, l));
@@ -296,8 +287,9 @@ try {
   for (const row of table) console.log(line(row));
   console.log('\nhydration: first run engine / render ms, long tasks before the first results [start, duration] ms');
   for (const r of rows) console.log(`  ${r.page.padEnd(w[0])}  ${f1(r.hydration.engine)} / ${f1(r.hydration.render)}  ${JSON.stringify(r.hydration.tasks)}`);
-  console.log('\nframes over 50 ms up to the first results (long animation frames: [start, duration, script ms, style/layout/paint ms]);');
-  console.log('the first ones are the page itself (first layout of the lesson text and its KaTeX, the KaTeX fonts arriving), before the lab mounts:');
+  console.log('\nframes over 50 ms up to the first results (long animation frames: [start, duration, script ms, style/layout/paint ms, blocking ms]);');
+  console.log('blocking = how far the frame\'s tasks, the longest with its rendering, ran over 50 ms (0: none did). The first frames are the page');
+  console.log('itself (its first layout, fonts arriving), before the lab mounts; `npm run bench:paint` measures them on every page:');
   for (const r of rows) console.log(`  ${r.page.padEnd(w[0])}  mount ${f1(r.hydration.mountMs)}  ${JSON.stringify(r.hydration.frames)}`);
   const problems = rows.flatMap((r) => r.console.map((c) => `${r.page}: ${c}`));
   if (problems.length) console.log(`\nconsole errors/warnings:\n  ${problems.join('\n  ')}`);

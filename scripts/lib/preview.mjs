@@ -1,11 +1,29 @@
-// Shared by the browser benchmarks (bench-lab.mjs, bench-chapters.mjs): find or make a build of the
-// site, and serve it with `astro preview` in its own process group (stopped as a group on exit).
+// Shared by the browser benchmarks (bench-lab.mjs, bench-chapters.mjs, bench-paint.mjs): their
+// command-line options; find or make a build of the site, and serve it with `astro preview` in its
+// own process group (stopped as a group on exit); launch Debian's Chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = process.cwd();
 const ASTRO = join(ROOT, 'node_modules', '.bin', 'astro');
+const ARGS = process.argv.slice(2);
+
+/** Is `--name` on the command line? */
+export const flag = (name) => ARGS.includes(`--${name}`);
+/** The value of `--name=value`, or `fallback`. */
+export function opt(name, fallback) {
+  const a = ARGS.find((x) => x.startsWith(`--${name}=`));
+  return a ? a.slice(name.length + 3) : fallback;
+}
+
+/** Debian's Chromium (CHROMIUM_PATH overrides), with the flags this machine needs as root. */
+export function launchChromium(chromium) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
 
 /**
  * The build folder to measure: OUT_DIR (default dist/) if it holds `probe` (a page path such as
