@@ -104,6 +104,8 @@ export function keepJumps(doc: Document, done: Promise<void>, isDone: () => bool
 export function startRenderAhead(doc: Document = document): void {
   const chunks = [...doc.querySelectorAll<HTMLElement>('.lesson-body > .lesson-chunk')];
   if (chunks.length === 0) return;
+  // tells the layout's fallback that the chunks held back (`later`) will be rendered
+  doc.documentElement.setAttribute('data-render-ahead', '');
   let settled = false;
   let begin: () => void = () => {};
   const started = new Promise<void>((resolve) => (begin = resolve));

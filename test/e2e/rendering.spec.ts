@@ -33,6 +33,7 @@ for (const { path, math } of CASES) {
     await expect
       .poll(() => body.locator(':scope > .lesson-chunk:not(.is-rendered)').count(), { timeout: 10_000 })
       .toBe(0);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-render-ahead'))).toBe(true);
     const skipped = await page.evaluate(() =>
       [...document.querySelectorAll('.lesson-body > .lesson-chunk')].filter((c) => getComputedStyle(c).contentVisibility !== 'visible').length,
     );
@@ -93,4 +94,38 @@ test('a page opened at a #fragment far down the lesson shows that heading once i
   const heading = fresh.locator(`[id="${decodeURIComponent(hash.slice(1))}"]`);
   await expect.poll(async () => Math.round((await heading.boundingBox())?.y ?? -999), { timeout: 5_000 }).toBeGreaterThanOrEqual(-2);
   expect(Math.round((await heading.boundingBox())?.y ?? 9999)).toBeLessThan(120);
+});
+
+test.describe('without scripts', () => {
+  test.use({ javaScriptEnabled: false });
+  test('every chunk of a lesson shows when scrolled to: none is held back', async ({ page }) => {
+    await page.goto('/en/lessons/06-behaviour/', { waitUntil: 'load' });
+    const styles = await page.evaluate(() =>
+      [...document.querySelectorAll('.lesson-body > .lesson-chunk')].map((c) => getComputedStyle(c).contentVisibility),
+    );
+    expect(styles.length).toBeGreaterThan(5);
+    expect(styles.filter((v) => v !== 'auto')).toEqual([]);
+    const last = page.locator('.lesson-body > .lesson-chunk').last();
+    await last.scrollIntoViewIfNeeded();
+    await expect(last.locator('h2, h3, p').first()).toBeVisible();
+  });
+});
+
+test('if the render-ahead never starts, the held-back chunks stop waiting 3 s after load', async ({ page }) => {
+  // the page without its render-ahead script (Astro inlines it as a module script)
+  let stripped = false;
+  await page.route('**/en/lessons/06-behaviour/', async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const body = html.replace(/<script type="module">[\s\S]*?<\/script>/g, (script) => (script.includes('is-rendered') ? '' : script));
+    stripped = body !== html;
+    await route.fulfill({ response, body });
+  });
+  await page.goto('/en/lessons/06-behaviour/', { waitUntil: 'load' });
+  expect(stripped, 'found the render-ahead script').toBe(true);
+  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-render-ahead'))).toBe(false);
+  const hidden = () =>
+    page.evaluate(() => [...document.querySelectorAll('.lesson-body > .lesson-chunk')].filter((c) => getComputedStyle(c).contentVisibility === 'hidden').length);
+  expect(await hidden()).toBeGreaterThan(0);
+  await expect.poll(hidden, { timeout: 6_000 }).toBe(0);
 });

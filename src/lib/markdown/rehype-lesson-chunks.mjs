@@ -19,7 +19,7 @@
  * and formulas under the lesson header. So only the chunks in the first LATER_FROM_PX (estimated)
  * of the body are `auto`; the others carry the class `later`, which holds them back
  * (`content-visibility: hidden`) until the render-ahead reaches them, a few frames after the
- * first paint.
+ * first paint; only while the render-ahead runs (no scripts: every chunk is `auto`).
  *
  * Only the root's children are grouped. MDX's ESM nodes (imports, exports) stay at the root, as
  * MDX requires; everything else (elements, MDX components, text) moves into its chunk in order.
