@@ -107,12 +107,11 @@ export function startRenderAhead(doc: Document = document): void {
   // tells the layout's fallback that the chunks held back (`later`) will be rendered
   doc.documentElement.setAttribute('data-render-ahead', '');
   let settled = false;
-  let begin: () => void = () => {};
-  const started = new Promise<void>((resolve) => (begin = resolve));
-  const done = started.then(() => renderChunks(chunks)).then(() => {
-    settled = true;
-  });
+  // the frame callback runs just before the first paint; renderChunks starts in a task after it
+  const done = new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+    .then(() => renderChunks(chunks))
+    .then(() => {
+      settled = true;
+    });
   keepJumps(doc, done, () => settled);
-  // the frame callback runs just before the first paint; the timeout, in a task after it
-  requestAnimationFrame(() => setTimeout(begin, 0));
 }

@@ -85,7 +85,7 @@ export function estimateHeight(nodes) {
   let px = 0;
   /** @param {Node} node */
   const visit = (node) => {
-    if (node.type === 'mdxJsxFlowElement' && !TEXT_COMPONENTS.has(node.name ?? '')) {
+    if (isBlockComponent(node)) {
       px += 600;
       return;
     }
@@ -130,14 +130,11 @@ export function chunk(root) {
   const children = root.children ?? [];
   /** @type {Node[]} */
   const out = [];
-  /** @type {Node[][]} */
-  const groups = [];
   /** @type {Node[] | undefined} */
   let current;
   let elements = 0;
   const open = () => {
     current = [];
-    groups.push(current);
     out.push({ type: 'chunk-placeholder', children: current });
     elements = 0;
   };
