@@ -14,6 +14,11 @@ export const BASE_PREFIX = '/courses/segment-lab/';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ASTRO = 'node node_modules/astro/astro.js';
 
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: process.env.PW_DIST ? `test-results/playwright-artifacts-${PORT}` : 'test-results/playwright-artifacts',
@@ -38,24 +43,13 @@ export default defineConfig({
     video: 'off',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: CHROMIUM,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
-    },
+    // Everything but the few tests tagged @quiet, two at a time; then, as its teardown, the quiet ones.
+    { name: 'chromium', grepInvert: /@quiet/, teardown: 'quiet', use: { ...devices['Desktop Chrome'], launchOptions: LAUNCH } },
+    // Tests that assert wall-clock behaviour (a timer on the page keeps firing while a worker runs)
+    // run after all the others, one at a time: beside another test's browser on a 2-core machine the
+    // page's main thread can be left waiting for a CPU, which says nothing about the page. A teardown
+    // project runs whenever 'chromium' runs (add --no-deps to leave these three out of a single-file run).
+    { name: 'quiet', grep: /@quiet/, workers: 1, use: { ...devices['Desktop Chrome'], launchOptions: LAUNCH } },
   ],
   webServer: [
     {

@@ -2,6 +2,7 @@
 // customers with dashboard and debrief, a scenario preset that changes the results, a 20,000-customer
 // run in the worker with progress and Cancel while the page stays responsive, share links that
 // restore the exact state and numbers, a bad link with a notice, keyboard-only use, axe, no console errors.
+// The tests tagged @quiet measure wall-clock time; playwright.config.ts runs them last, one at a time.
 // Run against a side build: PW_DIST=/tmp/x PW_PORT=… npx playwright test test/e2e/capstone.spec.ts
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -102,7 +103,7 @@ for (const lang of LOCALES) {
       expectClean(problems);
     });
 
-    test('a 20,000-customer run shows progress in the worker, the page stays responsive, Cancel stops it', async ({ page }) => {
+    test('a 20,000-customer run shows progress in the worker, the page stays responsive, Cancel stops it', { tag: '@quiet' }, async ({ page }) => {
       const problems = await watchPage(page, ORIGIN);
       const lab = await openCapstone(page, lang);
       await lab.locator('[data-testid="cap-customers-20000"]').check();
@@ -213,7 +214,7 @@ for (const lang of LOCALES) {
   });
 }
 
-test('a full 20,000-customer year finishes in the worker (timing)', async ({ page }) => {
+test('a full 20,000-customer year finishes in the worker (timing)', { tag: '@quiet' }, async ({ page }) => {
   test.setTimeout(120_000);
   const problems = await watchPage(page, ORIGIN);
   const lab = await openCapstone(page, 'en');
