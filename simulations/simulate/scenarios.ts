@@ -2,7 +2,8 @@
  * Scenario presets (MODEL.md §7.1): an external event played against a plan, kept apart from the
  * plan so that one plan can be tested against several futures (the capstone's "stress test").
  *
- * Every scenario starts in a week W of the simulated year; before W a run is identical to the run
+ * Every scenario starts in a week W of the simulated year, a 0-based index like every week in the engine
+ * (W = 20 is the year's 21st week: `readerWeek`); before W a run is identical to the run
  * without a scenario (common random numbers). Demand scenarios change the *mean* of demand, which the
  * plan did not foresee: the stocking points learn it through their forecasts (exponential smoothing),
  * and from week W the plant's output is capped at the planned volume × (1 + headroom + capacityBuffer)
@@ -10,16 +11,16 @@
  *
  * - none: today's model.
  * - demand-shock: demand of one product class (or all) jumps or drops by `change` (fraction) from week W.
- *   Default +40 % on new (innovative) products from week 20, a hit product or a competitor's exit.
+ *   Default +40 % on new (innovative) products from W = 20 (the 21st week), a hit product or a competitor's exit.
  *   Fisher (1997): forecast errors of innovative products are 40–100 %.
  * - tariff-rise: the import duty rate of one region rises by `points` percentage points from week W.
- *   Default North America +15 points at week 13 (calibration §6b: Section 301 lists at 7.5–25 %; rates
+ *   Default North America +15 points from W = 13 (the 14th week; calibration §6b: Section 301 lists at 7.5–25 %; rates
  *   changed again in 2025, so a scenario parameter, not a constant).
- * - new-product-launch: a new innovative product (Kestrel Fold 12) launches at week W, sharing the
+ * - new-product-launch: a new innovative product (Kestrel Fold 12) launches at week W (default 26, the 27th week), sharing the
  *   new-product demand with the products on sale, with a log-normal launch-volume surprise of sd
  *   `forecastError` (default 0.9, the top of Fisher's 40–100 % range; the base products use 0.5).
  * - demand-shift: from week W a share of demand moves between product classes (default 30 % of mature
- *   demand moves to new products) or between regions (dimension "region"), total volume unchanged:
+ *   demand moves to new products from W = 26, the 27th week) or between regions (dimension "region"), total volume unchanged:
  *   the flexibility chapter's test of whether capacity and stock can follow demand.
  */
 import type { Localized, ScenarioKey, ScenarioSpec } from '../types';
@@ -46,8 +47,9 @@ export type ResolvedScenario =
 export interface ScenarioPreset {
   key: ScenarioKey;
   name: Localized;
+  /** what happens, for a reader: weeks 1-based (readerWeek of the default `week`) */
   description: Localized;
-  /** default parameters (the same field names as ResolvedScenario) */
+  /** default parameters (the same field names as ResolvedScenario; `week` 0-based) */
   defaults: Readonly<Record<string, number | string>>;
 }
 
@@ -62,8 +64,8 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, ScenarioPreset>> = Object.f
     key: 'demand-shock',
     name: { en: 'Demand shock', 'zh-cn': '需求冲击' },
     description: {
-      en: 'From week 20, demand for new products is 40 % above plan.',
-      'zh-cn': '从第 20 周起，新产品需求比计划高出 40%。',
+      en: 'From week 21, demand for new products is 40 % above plan.',
+      'zh-cn': '从第 21 周起，新产品需求比计划高出 40%。',
     },
     defaults: { week: 20, change: 0.4, productClass: 'new', region: 'all' },
   },
@@ -71,8 +73,8 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, ScenarioPreset>> = Object.f
     key: 'tariff-rise',
     name: { en: 'Tariff rise', 'zh-cn': '关税上调' },
     description: {
-      en: 'From week 13, the import duty in North America rises by 15 percentage points.',
-      'zh-cn': '从第 13 周起，北美的进口关税提高 15 个百分点。',
+      en: 'From week 14, the import duty in North America rises by 15 percentage points.',
+      'zh-cn': '从第 14 周起，北美的进口关税提高 15 个百分点。',
     },
     defaults: { week: 13, points: 15, region: 'north-america' },
   },
@@ -80,8 +82,8 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, ScenarioPreset>> = Object.f
     key: 'new-product-launch',
     name: { en: 'New product launch', 'zh-cn': '新品上市' },
     description: {
-      en: 'In week 26 the Kestrel Fold 12 launches; nobody knows how well it will sell.',
-      'zh-cn': '第 26 周隼科 Fold 12 上市，销量谁也说不准。',
+      en: 'In week 27 the Kestrel Fold 12 launches; nobody knows how well it will sell.',
+      'zh-cn': '第 27 周隼科 Fold 12 上市，销量谁也说不准。',
     },
     defaults: { week: 26, forecastError: 0.9, lifeWeeks: 39 },
   },
@@ -89,8 +91,8 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, ScenarioPreset>> = Object.f
     key: 'demand-shift',
     name: { en: 'Demand shift', 'zh-cn': '需求转移' },
     description: {
-      en: 'From week 26, 30 % of the demand for mature accessories moves to new devices.',
-      'zh-cn': '从第 26 周起，成熟配件 30% 的需求转向新设备。',
+      en: 'From week 27, 30 % of the demand for mature accessories moves to new devices.',
+      'zh-cn': '从第 27 周起，成熟配件 30% 的需求转向新设备。',
     },
     defaults: { week: 26, share: 0.3, dimension: 'class', from: 'mature', to: 'new' },
   },
@@ -163,7 +165,12 @@ export function resolveScenario(spec: unknown): ResolvedScenario {
   }
 }
 
-/** Start week of a scenario (Infinity for none). */
+/** The 1-based week a reader sees in charts and texts for the engine's 0-based week index t (t = 0 is week 1). */
+export function readerWeek(t: number): number {
+  return t + 1;
+}
+
+/** Start week of a scenario, 0-based (Infinity for none). */
 export function scenarioStart(s: ResolvedScenario): number {
   return s.key === 'none' ? Infinity : s.week;
 }

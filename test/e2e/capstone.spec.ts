@@ -99,7 +99,11 @@ for (const lang of LOCALES) {
       expect(hit.values).not.toEqual(calm.values);
       // higher duties cost profit: the profit card (index 2) is lower than in the calm year
       expect(Number(hit.values[2])).toBeLessThan(Number(calm.values[2]));
-      await expect(lab.locator('[data-testid="cap-debrief-scenario"]')).toContainText(lang === 'en' ? 'Tariff rise from week 13' : '关税上调从第 13 周开始');
+      await expect(lab.locator('[data-testid="cap-debrief-scenario"]')).toContainText(lang === 'en' ? 'Tariff rise from week 14' : '关税上调从第 14 周开始');
+      // each chart marks the week the description and the debrief name (its data table flags that row)
+      const costChart = lab.locator('[data-testid="cap-chart-cost"]');
+      await costChart.locator('.table-toggle').click();
+      await expect(costChart.locator('tbody th:has-text("◆")')).toHaveText(/^14\b/);
       expectClean(problems);
     });
 

@@ -55,7 +55,7 @@ describe('results without the new options are unchanged (pinned before §7 exist
 
 import { EngineError } from '../../simulations/errors';
 import { COST_KEYS } from '../../simulations/simulate/simulate';
-import { SCENARIOS, SCENARIO_KEYS, resolveScenario, demandMultipliers } from '../../simulations/simulate/scenarios';
+import { SCENARIOS, SCENARIO_KEYS, resolveScenario, demandMultipliers, readerWeek } from '../../simulations/simulate/scenarios';
 import type { ScenarioSpec } from '../../simulations/types';
 
 function thrown(f: () => unknown): EngineError {
@@ -84,6 +84,21 @@ describe('scenario presets and validation', () => {
     expect(resolveScenario('demand-shock')).toEqual({ key: 'demand-shock', week: 20, change: 0.4, productClass: 'new', region: 'all' });
     expect(resolveScenario({ key: 'demand-shift', params: { dimension: 'region' } })).toMatchObject({ from: 'europe', to: 'sea', share: 0.3 });
     expect(resolveScenario({ key: 'demand-shock', params: { change: -0.3, productClass: 'all' } })).toMatchObject({ change: -0.3, productClass: 'all', week: 20 });
+  });
+
+  it("each preset's description names its start week as a reader counts it (1-based, as on the charts), in both languages", () => {
+    expect(readerWeek(0)).toBe(1);
+    for (const k of SCENARIO_KEYS.slice(1)) {
+      const week = SCENARIOS[k].defaults.week as number;
+      expect(Number(/week (\d+)/.exec(SCENARIOS[k].description.en)?.[1]), `${k} en`).toBe(readerWeek(week));
+      expect(Number(/第 (\d+) 周/.exec(SCENARIOS[k].description['zh-cn'])?.[1]), `${k} zh-cn`).toBe(readerWeek(week));
+    }
+    // and the run agrees: the first week the default tariff rise changes cost is the week its text names
+    const base = simulate(small, rules, { weeks: 30 });
+    const hit = simulate(small, rules, { weeks: 30, scenario: 'tariff-rise' });
+    const first = Array.from(hit.weekly.cost).findIndex((c, t) => c !== base.weekly.cost[t]);
+    expect(first).toBe(SCENARIOS['tariff-rise'].defaults.week);
+    expect(SCENARIOS['tariff-rise'].description.en).toContain(`week ${readerWeek(first)},`);
   });
 
   it.each([

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '@i18n/locales';
 import { formatCurrency, formatInteger, formatNumber, formatPercent } from '@i18n/format';
-import { SCENARIOS } from '@sim/simulate/scenarios';
+import { SCENARIOS, readerWeek } from '@sim/simulate/scenarios';
 import { capT, isCapKey } from '../../components/capstone/strings';
 import type { DebriefItem, OverallItem, SegmentItem } from './debrief';
 
@@ -118,7 +118,7 @@ export function debriefLines(lang: Lang, items: readonly DebriefItem[]): Debrief
           id: item.id,
           text: capT(lang, 'cap.debrief.scenario', {
             scenario: SCENARIOS[item.key].name[lang],
-            week: formatInteger(lang, item.week),
+            week: formatInteger(lang, readerWeek(item.week)),
             window: formatInteger(lang, item.window),
             change: signedPercent(lang, item.profitChange),
             baseChange: signedPercent(lang, item.baseProfitChange),

@@ -69,7 +69,7 @@ export interface ChurnItem {
 export interface ScenarioItem {
   id: 'scenario';
   key: Exclude<ScenarioKey, 'none'>;
-  /** the scenario's start week as the preset describes it (engine week index; the chart marks it) */
+  /** the scenario's start week, the engine's 0-based index (shown to readers as readerWeek(week), the week the chart marks) */
   week: number;
   /** weeks compared before and after the start (up to WINDOW, fewer near the ends of the year) */
   window: number;

@@ -5,7 +5,7 @@
  *
  * - `flex.sc` the scenario: shift-class | shift-region | shock | none
  * - `flex.wk` the first week the scenario affects, on the chart's 1-based week axis (5..48); the engine's
- *   0-based start week is wk − 1 (SCENARIOS['demand-shift'] "from week 26" = the 27th week of the year)
+ *   0-based start week is wk − 1 (the engine preset SCENARIOS['demand-shift'] starts at index 26, the 27th week)
  * - `flex.sz` size of the change, fraction 0.05..0.9: the share of demand that moves (shifts) or the
  *   rise of demand for new products (shock)
  * - `flex.buf` reserved capacity of the flexible plan, fraction 0..0.3 in steps of 0.05

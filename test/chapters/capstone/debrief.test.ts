@@ -90,6 +90,9 @@ describe('debrief', () => {
     const sc = byId(debrief({ result, baseline, scenario: 'tariff-rise', strategies }), 'scenario')[0] as ScenarioItem;
     expect(sc.key).toBe('tariff-rise');
     expect(sc.week).toBe(13);
+    // the sentence counts weeks from 1 like the charts and the preset's description (engine week 13 = week 14)
+    expect(debriefLines('en', [sc])[0].text).toMatch(/^Tariff rise from week 14:/);
+    expect(debriefLines('zh-cn', [sc])[0].text).toMatch(/^关税上调从第 14 周开始：/);
     expect(sc.window).toBe(8);
     // higher duties on North American sales cut weekly profit after the start, for both plans
     expect(sc.profitChange).toBeLessThan(0);
