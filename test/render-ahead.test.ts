@@ -1,7 +1,7 @@
 // Rendering a lesson's chunks ahead, in short tasks, and keeping in-page jumps right meanwhile
 // (src/lib/render-ahead.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BUDGET_MS, fragmentTarget, keepJumps, renderChunks, type Clock } from '../src/lib/render-ahead';
+import { BUDGET_MS, HEAVY_ELEMENTS, fragmentTarget, keepJumps, renderChunks, type Clock } from '../src/lib/render-ahead';
 
 /** A clock whose tasks run when the test says, and whose time moves `cost` ms per chunk laid out. */
 function fakeClock() {
@@ -23,12 +23,13 @@ function fakeClock() {
   };
 }
 
-/** Chunks whose layout (reading offsetHeight) costs `cost` ms on the fake clock. */
-function chunks(n: number, cost: number, advance: (ms: number) => void): HTMLElement[] {
+/** Chunks whose layout (reading offsetHeight) costs `cost` ms on the fake clock; `elements` children each. */
+function chunks(n: number, cost: number, advance: (ms: number) => void, elements = 3): HTMLElement[] {
   return Array.from({ length: n }, (_, i) => {
     const el = document.createElement('div');
     el.className = 'lesson-chunk';
     el.dataset.i = String(i);
+    for (let k = 0; k < elements; k++) el.append(document.createElement('p'));
     Object.defineProperty(el, 'offsetHeight', {
       get() {
         advance(cost);
@@ -67,6 +68,28 @@ describe('renderChunks', () => {
     const done = renderChunks(chunks(4, 40, advance), clock);
     expect(drain()).toBe(4);
     await done;
+  });
+
+  it('starts a task with a heavy chunk rather than adding it to one that has rendered something', async () => {
+    const { clock, advance, drain } = fakeClock();
+    // light, heavy, light, light, heavy, heavy at 1 ms each: all would fit one 12 ms task
+    const kinds = [false, true, false, false, true, true];
+    const list = kinds.map((heavy) => chunks(1, 1, advance, heavy ? HEAVY_ELEMENTS + 1 : HEAVY_ELEMENTS)[0]);
+    const perTask: number[][] = [];
+    const wrapped: Clock = {
+      now: clock.now,
+      later: (f) =>
+        clock.later(() => {
+          const before = list.filter((c) => c.classList.contains('is-rendered')).length;
+          f();
+          const after = list.filter((c) => c.classList.contains('is-rendered')).length;
+          perTask.push(Array.from({ length: after - before }, (_, k) => before + k));
+        }),
+    };
+    const done = renderChunks(list, wrapped);
+    drain();
+    await done;
+    expect(perTask).toEqual([[0], [1, 2, 3], [4], [5]]);
   });
 
   it('resolves at once for a page without chunks', async () => {

@@ -13,6 +13,15 @@
 
 /** A task renders chunks until it has spent this long (ms), then yields to input and painting. */
 export const BUDGET_MS = 12;
+/**
+ * A chunk with more elements than this (a long table, a displayed formula, a simulator's markup) starts
+ * a task of its own instead of joining one that has already rendered something: cold, such a chunk
+ * alone took 15–33 ms in Chromium on Linux (`npm run bench:paint` machine), so added to 12 ms of
+ * smaller ones it made tasks of 45–55 ms.
+ */
+export const HEAVY_ELEMENTS = 100;
+
+const isHeavy = (chunk: HTMLElement) => chunk.getElementsByTagName('*').length > HEAVY_ELEMENTS;
 
 export interface Clock {
   /** milliseconds, monotonic */
@@ -29,14 +38,17 @@ const browserClock: Clock = {
 /**
  * Renders `chunks` in order, each by dropping its content-visibility (class `is-rendered`) and
  * asking for its height, which lays it out at once, inside the current task; a task stops after
- * `budgetMs`. Resolves when the last chunk is rendered.
+ * `budgetMs`, or before a heavy chunk (HEAVY_ELEMENTS) once it has rendered another. Resolves when
+ * the last chunk is rendered.
  */
 export function renderChunks(chunks: readonly HTMLElement[], clock: Clock = browserClock, budgetMs = BUDGET_MS): Promise<void> {
   return new Promise((resolve) => {
     let next = 0;
     const step = () => {
       const start = clock.now();
+      const first = next;
       while (next < chunks.length) {
+        if (next > first && isHeavy(chunks[next])) break;
         const chunk = chunks[next++];
         chunk.classList.add('is-rendered');
         void chunk.offsetHeight; // style and layout of this chunk, now
