@@ -71,7 +71,11 @@ function observeLongTasks() {
       for (const e of list.getEntries()) {
         const script = e.scripts.reduce((sum, x) => sum + x.duration, 0);
         const render = e.renderStart ? e.startTime + e.duration - e.renderStart : 0;
-        window.__loafs.push({ start: e.startTime, duration: e.duration, script, render, blocking: e.blockingDuration ?? NaN });
+        // the frame's longest script, named as LoAF attributes it: how it was called, file, function
+        const top = e.scripts.reduce((m, x) => (!m || x.duration > m.duration ? x : m), null);
+        const file = top ? (top.sourceURL || '').split('/').pop().split('?')[0] || 'page' : '';
+        const where = top ? `${top.invokerType}${top.invoker ? ` ${String(top.invoker).slice(0, 40)}` : ''} ${file}${top.sourceFunctionName ? ` ${top.sourceFunctionName}` : ''} ${Math.round(top.duration)}ms` : '';
+        window.__loafs.push({ start: e.startTime, duration: e.duration, script, render, blocking: e.blockingDuration ?? NaN, where });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {
@@ -119,6 +123,8 @@ async function measureLesson(browser, [lang, folder, lens]) {
       tasks: lt.map((t) => [Math.round(t.start), Math.round(t.duration)]),
       // frames over 50 ms up to the first results: [start, duration, script ms, style/layout/paint ms, blocking ms]
       frames: window.__loafs.filter((f) => f.start <= ready).map((f) => [f.start, f.duration, f.script, f.render, f.blocking].map(Math.round)),
+      // frames whose tasks ran over 50 ms with a script in them: the longest script of each
+      blockers: window.__loafs.filter((f) => f.start <= ready && f.blocking >= 1 && f.where).map((f) => `@${Math.round(f.start)} ${f.where}`),
       engine: first('lab:engine'),
       render: first('lab:render'),
       t0: performance.now(),
@@ -289,8 +295,12 @@ try {
   for (const r of rows) console.log(`  ${r.page.padEnd(w[0])}  ${f1(r.hydration.engine)} / ${f1(r.hydration.render)}  ${JSON.stringify(r.hydration.tasks)}`);
   console.log('\nframes over 50 ms up to the first results (long animation frames: [start, duration, script ms, style/layout/paint ms, blocking ms]);');
   console.log('blocking = how far the frame\'s tasks, the longest with its rendering, ran over 50 ms (0: none did). The first frames are the page');
-  console.log('itself (its first layout, fonts arriving), before the lab mounts; `npm run bench:paint` measures them on every page:');
-  for (const r of rows) console.log(`  ${r.page.padEnd(w[0])}  mount ${f1(r.hydration.mountMs)}  ${JSON.stringify(r.hydration.frames)}`);
+  console.log('itself (its first layout, fonts arriving), before the lab mounts; `npm run bench:paint` measures them on every page.');
+  console.log('Under a frame that blocked with script in it: its longest script (LoAF invoker type and invoker, file, function, ms):');
+  for (const r of rows) {
+    console.log(`  ${r.page.padEnd(w[0])}  mount ${f1(r.hydration.mountMs)}  ${JSON.stringify(r.hydration.frames)}`);
+    for (const b of r.hydration.blockers) console.log(`  ${''.padEnd(w[0])}    blocking frame's longest script: ${b}`);
+  }
   const problems = rows.flatMap((r) => r.console.map((c) => `${r.page}: ${c}`));
   if (problems.length) console.log(`\nconsole errors/warnings:\n  ${problems.join('\n  ')}`);
   console.log('\nTargets: a change is processed within one 16.7 ms frame (proc p95 < 16.7) and shown in the next frame; a drag keeps 60 fps (frames on time ≥ 95 %); no task > 50 ms (hydration included).');
