@@ -3,6 +3,7 @@
 // `npm test` (scripts/test-all.mjs) builds both before running this; to run alone:
 //   npx astro build && BASE_PATH=/courses/segment-lab/ OUT_DIR=dist-base npx astro build && npx playwright test
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './scripts/lib/chromium.mjs';
 
 // PW_PORT / PW_BASE_PORT / PW_DIST / PW_DIST_BASE let a developer run a spec against another build on
 // other ports (e.g. two people testing side builds at once); test/e2e/site.ts reads the same variables.
@@ -11,13 +12,10 @@ export const BASE_PORT = Number(process.env.PW_BASE_PORT) || 4401;
 const DIST_DIR = process.env.PW_DIST || 'dist';
 const DIST_BASE_DIR = process.env.PW_DIST_BASE || 'dist-base';
 export const BASE_PREFIX = '/courses/segment-lab/';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ASTRO = 'node node_modules/astro/astro.js';
 
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-};
+// Debian's Chromium and its flags, shared with the benchmark and screenshot scripts
+const LAUNCH = { ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args] };
 
 export default defineConfig({
   testDir: 'test/e2e',

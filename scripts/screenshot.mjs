@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './lib/chromium.mjs';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -54,10 +55,7 @@ try {
     if (Date.now() > deadline) throw new Error(`astro preview did not answer on ${ORIGIN} within 30 s (is port ${PORT} busy?)`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1, locale: 'en-US', colorScheme: 'light' });
     await page.route('**/*', (route) => (new URL(route.request().url()).host === `127.0.0.1:${PORT}` || route.request().url().startsWith('data:') ? route.continue() : route.abort()));

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CHROMIUM_LAUNCH } from './chromium.mjs';
 
 const ROOT = process.cwd();
 const ASTRO = join(ROOT, 'node_modules', '.bin', 'astro');
@@ -17,12 +18,9 @@ export function opt(name, fallback) {
   return a ? a.slice(name.length + 3) : fallback;
 }
 
-/** Debian's Chromium (CHROMIUM_PATH overrides), with the flags this machine needs as root. */
+/** Debian's Chromium with this project's flags (./chromium.mjs). */
 export function launchChromium(chromium) {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch({ ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args] });
 }
 
 /**
