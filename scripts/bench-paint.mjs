@@ -5,7 +5,8 @@
 //   node scripts/bench-paint.mjs [--build] [--runs=3] [--pages=lessons,home] [--wait=3000] [--json]
 //
 // Each page loads --runs times, each time in a fresh browser context (a cold renderer: no fonts
-// matched yet, nothing cached), and stays --wait ms after `load` without input, so the lesson's
+// matched yet, nothing cached; Chromium's own per-tab address-bar renderer is off, see
+// scripts/lib/chromium.mjs), and stays --wait ms after `load` without input, so the lesson's
 // chunks are all rendered ahead (src/lib/render-ahead.ts). Recorded from page start, by observers
 // installed before any page script:
 //   - long animation frames (LoAF, > 50 ms from the first task of a frame to its paint): their
