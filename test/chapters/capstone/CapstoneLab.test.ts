@@ -8,10 +8,12 @@ type Props = { lang: 'en' | 'zh-cn'; seed?: number };
 const CapstoneLab = CapstoneLabSvelte as unknown as Component<Props>;
 
 describe('CapstoneLab', () => {
-  it('renders the five numbered steps, the scenario presets with their description, and no results yet', () => {
+  it('renders the five numbered steps, the scenario presets with their description, and no results yet', async () => {
     render(CapstoneLab, { lang: 'en' });
     for (let i = 1; i <= 5; i++) expect(screen.getByTestId(`cap-step-${i}`).querySelector('h4')?.textContent).toMatch(new RegExp(`^${i}\\. `));
-    const select = screen.getByLabelText('Scenario') as HTMLSelectElement;
+    // steps 4 and 5 mount in tasks of their own after step 3 (no long task while the island hydrates)
+    expect(screen.getByTestId('cap-step-5').textContent).toContain('Loading');
+    const select = (await screen.findByLabelText('Scenario')) as HTMLSelectElement;
     expect([...select.options].map((o) => o.value)).toEqual(['none', 'demand-shock', 'tariff-rise', 'new-product-launch', 'demand-shift']);
     expect(screen.getByTestId('cap-scenario-desc').textContent).toBe('Demand, duties and products as planned.');
     expect((screen.getByTestId('cap-customers-2000') as HTMLInputElement).checked).toBe(true);
@@ -21,7 +23,7 @@ describe('CapstoneLab', () => {
 
   it('a preset shows its description; the textbook button sets strategies per segment and explains them', async () => {
     render(CapstoneLab, { lang: 'zh-cn' });
-    const select = screen.getByLabelText('情景') as HTMLSelectElement;
+    const select = (await screen.findByLabelText('情景')) as HTMLSelectElement;
     await fireEvent.change(select, { target: { value: 'tariff-rise' } });
     expect(screen.getByTestId('cap-scenario-desc').textContent).toContain('北美');
     await fireEvent.click(screen.getByTestId('cap-suggest'));
@@ -37,8 +39,8 @@ describe('CapstoneLab', () => {
   it('runs the year (main-thread fallback in tests) and shows the dashboard and the debrief, with a cap:run measure', async () => {
     const measure = vi.spyOn(performance, 'measure');
     render(CapstoneLab, { lang: 'en' });
-    await fireEvent.click(screen.getByTestId('cap-suggest'));
-    await fireEvent.click(screen.getByTestId('run-start'));
+    await fireEvent.click(await screen.findByTestId('cap-suggest'));
+    await fireEvent.click(await screen.findByTestId('run-start'));
     await waitFor(() => expect(screen.getByTestId('cap-debrief')).toBeTruthy(), { timeout: 20000 });
     expect(screen.getByTestId('cap-dashboard').querySelectorAll('[data-testid^="cap-chart-"]').length).toBe(5);
     expect(screen.getByTestId('cap-debrief-overall').textContent).toMatch(/^Your plan beats one size fits all: profit \$/);
