@@ -24,9 +24,9 @@
 //     them found their results computed ahead by the worker (`lab:prefetched`); each key press comes
 //     --gap ms (default 60) after the previous change was painted; the first press on a control
 //     comes right after focusing it (no time to compute ahead);
-//   - a drag: the segmentation slider is moved one step per animation frame for 90 frames (the way a
-//     browser delivers a pointer drag: one coalesced input event per frame, before the frame's
-//     callbacks), recording every frame's timestamp: frames on time (interval ≤ 1.25 × 16.7 ms),
+//   - a drag: the segmentation slider is focused (as pointerdown on its thumb does), then moved one
+//     step per animation frame for 90 frames (the way a browser delivers a pointer drag: one coalesced
+//     input event per frame, before the frame's callbacks), recording every frame's timestamp: frames on time (interval ≤ 1.25 × 16.7 ms),
 //     p95 frame interval and how many distinct results were painted.
 import { join } from 'node:path';
 import os from 'node:os';
@@ -198,6 +198,9 @@ async function dragSlider(page, lab) {
   if ((await slider.count()) === 0) slider = lab.locator('input[type="range"][data-lever="serviceLevel"]').first();
   if ((await slider.count()) === 0) return null;
   await slider.scrollIntoViewIfNeeded();
+  // a pointer drag starts with pointerdown on the thumb, which focuses the slider (and so lets the lab
+  // compute the next steps ahead, as it does for a keyboard user) before the first move
+  await slider.focus();
   const handle = await slider.elementHandle();
   await page.waitForTimeout(300);
   return page.evaluate(
