@@ -26,8 +26,9 @@
 //     comes right after focusing it (no time to compute ahead);
 //   - a drag: the segmentation slider is focused (as pointerdown on its thumb does), then moved one
 //     step per animation frame for 90 frames (the way a browser delivers a pointer drag: one coalesced
-//     input event per frame, before the frame's callbacks), recording every frame's timestamp: frames on time (interval ≤ 1.25 × 16.7 ms),
-//     p95 frame interval and how many distinct results were painted.
+//     input event per frame, before the frame's callbacks), recording every frame's timestamp:
+//     frames on time (interval ≤ 1.25 × 16.7 ms), p95 frame interval and how many distinct results
+//     were painted.
 import { join } from 'node:path';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
